@@ -1,0 +1,3 @@
+"""claimledger: a sourced, contradiction-aware ledger of conflict events from news text."""
+
+__version__ = "0.1.0"

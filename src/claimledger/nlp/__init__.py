@@ -1,0 +1,1 @@
+"""spaCy loading and components. A spaCy ``Doc`` never leaves this package: see ``convert``."""
