@@ -1,0 +1,541 @@
+"""Attribution: who claims what, how firmly, and through which channel.
+
+Finds reporting cues (verbs, nouns, "according to", hedging passives and adverbs), their sources and contents,
+and direct quotations, including a quotation whose attribution follows it ("...," X said on Twitter).
+Claims are linked to events later (``ledger.article``); this stage only knows text and parse.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from claimledger.actors import ActorResult
+from claimledger.errors import DataFileError
+from claimledger.lexicon import Channels
+from claimledger.syntax import ParseView
+from claimledger.types import Claim, Span
+
+log = logging.getLogger(__name__)
+
+COMPONENT = "attribution"
+
+# heads of sources that name nobody ("several sources", "officials", "witnesses")
+UNNAMED_NOUNS = frozenset(
+    "source sources official officials witness witnesses resident residents observer observers diplomat "
+    "diplomats insider insiders people person persons expert experts local locals villager villagers "
+    "eyewitness eyewitnesses activist activists analyst analysts".split()
+)
+# modifiers that keep a source unnamed (quantifiers, vagueness)
+VAGUE_MODIFIERS = frozenset(
+    "several some many few a an two three four five other various multiple unnamed anonymous numerous "
+    "certain most all these those".split()
+)
+MEDIA_NOUNS = frozenset(
+    "report reports newspaper newspapers media outlet outlets agency agencies television tv channel channels "
+    "broadcaster broadcasters daily press paper".split()
+)
+FALSE_WORDS = frozenset(
+    "false untrue baseless unfounded wrong fabricated incorrect groundless lies lie propaganda fake "
+    "nonsense ridiculous misleading".split()
+)
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    pos: str  # verb | noun | adv | passive
+    stance: str  # assert | deny
+    strength: str  # plain | strong | weak | hedge
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    adverbs: dict[str, Cue]
+    passives: dict[str, Cue]
+
+
+def load_cues(path: Path | None = None) -> CueLexicon:
+    """Read the packaged cue lexicon (``data/cues.tsv``) or ``path``."""
+    if path is None:
+        text = resources.files("claimledger.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+        name = "claimledger/data/cues.tsv"
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read cue lexicon: {exc}") from exc
+        name = str(path)
+    tables: dict[str, dict[str, Cue]] = {"verb": {}, "noun": {}, "adv": {}, "passive": {}}
+    for lineno, row in enumerate(csv.reader(io.StringIO(text), delimiter="\t"), start=1):
+        if not row or row[0].startswith("#"):
+            continue
+        if len(row) != 4 or row[1] not in tables or row[2] not in ("assert", "deny"):
+            raise DataFileError(f"{name}:{lineno}: expected 'cue<TAB>verb|noun|adv|passive<TAB>assert|deny<TAB>strength'")
+        tables[row[1]][row[0]] = Cue(row[0], row[1], row[2], row[3])
+    return CueLexicon(tables["verb"], tables["noun"], tables["adv"], tables["passive"])
+
+
+@dataclass(frozen=True, slots=True)
+class DraftClaim:
+    """A claim before it is linked to events.
+
+    ``refers_back``: the content is a reference to earlier claims ("denied the victory claims"), so the claim is
+    about the events of the most recent earlier claim by another source.
+    """
+
+    claim: Claim
+    content_tokens: tuple[int, int]  # token range of the content
+    refers_back: bool = False
+
+
+@dataclass(slots=True)
+class _Quote:
+    open_char: int
+    close_char: int  # index of the closing mark
+    inner: Span
+    tokens: tuple[int, int]
+
+
+class AttributionExtractor:
+    """Extracts claims from one article's parse. Data (cues, channels) are passed in."""
+
+    def __init__(self, cues: CueLexicon, channels: Channels) -> None:
+        self.cues = cues
+        self.channels = channels
+
+    def extract(
+        self, view: ParseView, actors: ActorResult, time_of: dict[int, str], id_prefix: str
+    ) -> list[DraftClaim]:
+        quotes = self._quotes(view)
+        inside_quote = {i for q in quotes for i in range(*q.tokens)}
+        drafts: list[tuple[Claim, tuple[int, int], bool]] = []
+        used_cues: set[int] = set()
+
+        # 1. direct quotations with their attribution before or after
+        speaker: tuple[str | None, str, str | None, Span | None, int] | None = None
+        for q in quotes:
+            if not self._is_long(view, q):
+                continue
+            cue_i = self._cue_after(view, q) or self._cue_before(view, q)
+            if cue_i is not None:
+                used_cues.add(cue_i)
+                src = self._source(view, cue_i, actors)
+                if src is None:
+                    continue
+                claim = self._make(view, cue_i, src, q.inner, actors, time_of, quote=view.text[q.inner.start : q.inner.end])
+                drafts.append((claim, q.tokens, False))
+                speaker = (claim.source, claim.source_kind, claim.source_text, claim.source_span, view[q.tokens[0]].sent)
+            elif speaker is not None and view[q.tokens[0]].sent - speaker[4] <= 2:
+                # a quotation with no cue continues the current speaker
+                src_id, kind, stext, sspan, _ = speaker
+                drafts.append(
+                    (
+                        Claim(
+                            id="",
+                            source_kind=kind,
+                            stance="assert",
+                            content=q.inner,
+                            span=q.inner,
+                            source=src_id,
+                            source_text=stext,
+                            source_span=sspan,
+                            quote=view.text[q.inner.start : q.inner.end],
+                            component=COMPONENT,
+                        ),
+                        q.tokens,
+                        False,
+                    )
+                )
+
+        # 2. cue verbs, passives and nouns outside quotations
+        for t in view.tokens:
+            if t.i in used_cues or t.i in inside_quote:
+                if t.i in inside_quote:
+                    self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of)
+                continue
+            if t.pos not in ("VERB", "AUX", "NOUN"):
+                self._adverb(view, t.i, actors, time_of, drafts)
+                self._according_to(view, t.i, actors, time_of, drafts)
+                continue
+            if t.pos == "NOUN":
+                self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of)
+                continue
+            if view.is_negated(t.i):
+                continue
+            if t.lemma in self.cues.passives and view.children_by_dep(t.i, "auxpass"):
+                self._passive(view, t.i, actors, time_of, drafts)
+                continue
+            cue = self.cues.verbs.get(t.lemma)
+            if cue is None:
+                continue
+            content = self._content(view, t.i, cue)
+            if content is None:
+                continue
+            src = self._source(view, t.i, actors)
+            if src is None:
+                continue
+            (cs, ce), refers_back = content
+            claim = self._make(view, t.i, src, view.char_span(cs, ce), actors, time_of)
+            drafts.append((claim, (cs, ce), refers_back))
+
+        drafts.sort(key=lambda d: (d[0].content.start, d[0].content.end))
+        out: list[DraftClaim] = []
+        seen: set[tuple[int, int, str | None]] = set()
+        for n, (claim, rng, back) in enumerate(drafts):
+            key = (claim.content.start, claim.content.end, claim.source)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(DraftClaim(_with_id(claim, f"{id_prefix}c{n + 1}"), rng, back))
+        return out
+
+    # ------------------------------------------------------------------ quotations
+    def _quotes(self, view: ParseView) -> list[_Quote]:
+        text = view.text
+        out: list[_Quote] = []
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            pair = next((p for p in _QUOTE_PAIRS if p[0] == ch), None)
+            if pair is None:
+                i += 1
+                continue
+            j = text.find(pair[1], i + 1)
+            # a quotation may run over several sentences but not over a paragraph break
+            if j == -1 or "\n" in text[i:j]:
+                i += 1
+                continue
+            inner = Span(i + 1, j)
+            first = view.token_at_char(i + 1)
+            last = view.token_at_char(j - 1)
+            if first is not None and last is not None and j - i > 1:
+                out.append(_Quote(i, j, inner, (first, last + 1)))
+            i = j + 1
+        return out
+
+    @staticmethod
+    def _is_long(view: ParseView, q: _Quote) -> bool:
+        words = [view[k] for k in range(*q.tokens) if not view[k].is_punct]
+        return len(words) >= 5 or any(view[k].pos in ("VERB", "AUX") for k in range(*q.tokens))
+
+    def _cue_after(self, view: ParseView, q: _Quote) -> int | None:
+        k = view.token_at_char(q.close_char + 1)
+        if k is None:
+            return None
+        for j in range(k, min(k + 8, len(view))):
+            t = view[j]
+            if t.text in (".", "!", "?") or t.text in ("“", '"'):
+                return None
+            if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs:
+                return j
+        return None
+
+    def _cue_before(self, view: ParseView, q: _Quote) -> int | None:
+        k = q.tokens[0] - 1
+        while k >= 0 and view[k].text in ("“", '"', "«"):
+            k -= 1
+        if k < 0 or view[k].text not in (":", ","):
+            return None
+        for j in range(k - 1, max(k - 10, -1), -1):
+            t = view[j]
+            if t.text in (".", "!", "?", "”"):
+                return None
+            if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs:
+                return j
+        return None
+
+    # ------------------------------------------------------------------ content
+    def _content(self, view: ParseView, i: int, cue: Cue) -> tuple[tuple[int, int], bool] | None:
+        comps = view.children_by_dep(i, "ccomp")
+        if comps:
+            sub = view.subtree(comps[0].i)
+            return (sub[0], sub[-1] + 1), False
+        dobj = view.children_by_dep(i, "dobj")
+        if cue.lemma in ("accuse", "blame", "charge", "suspect") and dobj:
+            preps = [p for p in view.children_by_dep(i, "prep") if p.lower in ("of", "for")]
+            if preps:
+                sub = view.subtree(dobj[0].i) + view.subtree(preps[0].i)
+                return (min(sub), max(sub) + 1), False
+        if cue.stance == "deny" and dobj:
+            sub = view.subtree(dobj[0].i)
+            back = any(view[k].lemma in self.cues.nouns for k in sub)
+            return (sub[0], sub[-1] + 1), back
+        xcomp = view.children_by_dep(i, "xcomp")
+        if xcomp and cue.lemma in ("claim", "deny", "confirm", "report", "threaten", "vow", "promise", "pledge"):
+            sub = view.subtree(xcomp[0].i)
+            return (sub[0], sub[-1] + 1), False
+        return None
+
+    # ------------------------------------------------------------------ sources
+    def _subject(self, view: ParseView, i: int) -> int | None:
+        cur = i
+        for _ in range(4):
+            subj = view.children_by_dep(cur, "nsubj", "nsubjpass")
+            if subj:
+                return subj[0].i
+            t = view[cur]
+            if t.dep in ("advcl", "conj", "xcomp", "acl", "relcl", "dobj", "pcomp") and t.head != cur:
+                cur = t.head
+                continue
+            break
+        return None
+
+    def _source(
+        self, view: ParseView, cue_i: int, actors: ActorResult
+    ) -> tuple[str | None, str, str | None, Span | None] | None:
+        """(actor id, source kind, source text, source span) of the cue's speaker."""
+        s = self._subject(view, cue_i)
+        if s is None:
+            return None
+        return self._classify(view, s, actors)
+
+    def _classify(
+        self, view: ParseView, s: int, actors: ActorResult
+    ) -> tuple[str | None, str, str | None, Span | None]:
+        sub = [k for k in view.subtree(s) if view[k].dep not in ("relcl",)]
+        rel = set()
+        for r in view.children_by_dep(s, "relcl", "acl"):
+            rel.update(view.subtree(r.i))
+        sub = [k for k in sub if k not in rel]
+        span = view.char_span(sub[0], sub[-1] + 1)
+        text = view.text[span.start : span.end]
+        head = view[s]
+        own = actors.resolve(s)
+        if own is not None:
+            actor = actors.actor(own)
+            kind = "media" if actor is not None and actor.kind == "media" else "named"
+            if head.pos == "PRON" and actor is None:
+                kind = "unnamed"
+            return own, kind, text, span
+        inner = next((a for a in (actors.resolve(k) for k in sub) if a is not None), None)
+        low = head.lower
+        mods = [view[k] for k in sub if k != s and not view[k].is_punct]
+        if low in MEDIA_NOUNS or head.lemma in MEDIA_NOUNS:
+            return inner, "media", text, span
+        if low in UNNAMED_NOUNS and all(m.lower in VAGUE_MODIFIERS or m.like_num for m in mods):
+            return None, "unnamed", text, span
+        if head.pos == "PRON":
+            return None, "unnamed", text, span
+        return inner, "described", text, span
+
+    # ------------------------------------------------------------------ claim assembly
+    def _make(
+        self,
+        view: ParseView,
+        cue_i: int,
+        src: tuple[str | None, str, str | None, Span | None],
+        content: Span,
+        actors: ActorResult,
+        time_of: dict[int, str],
+        quote: str | None = None,
+        cue_text: str | None = None,
+        hedged: bool = False,
+        stance: str | None = None,
+    ) -> Claim:
+        t = view[cue_i]
+        cue = self.cues.verbs.get(t.lemma) or self.cues.nouns.get(t.lemma) or self.cues.passives.get(t.lemma)
+        source, kind, stext, sspan = src
+        parts = [content, t.span] + ([sspan] if sspan else [])
+        return Claim(
+            id="",
+            source_kind=kind,
+            stance=stance or (cue.stance if cue else "assert"),
+            content=content,
+            span=Span(min(p.start for p in parts), max(p.end for p in parts)),
+            source=source,
+            source_text=stext,
+            source_span=sspan,
+            cue=cue_text or t.text,
+            cue_span=t.span,
+            hedged=hedged or (cue is not None and cue.strength == "hedge"),
+            quote=quote,
+            channel=self._channel(view, cue_i),
+            time=self._time(view, cue_i, time_of),
+            component=COMPONENT,
+        )
+
+    def _channel(self, view: ParseView, i: int) -> str | None:
+        nodes = [i]
+        if view[i].dep in ("acl", "conj", "advcl") and view[i].head != i:
+            nodes.append(view[i].head)
+            h = view.head(i)
+            if h.dep in ("acl", "dobj") and h.head != h.i:
+                nodes.append(h.head)
+        for n in nodes:
+            if self.channels.lookup(view[n].lower):
+                return self.channels.lookup(view[n].lower)
+            for c in view.children(n):
+                if c.dep == "prep" and c.lower in ("on", "via", "in", "through", "during", "at"):
+                    for p in view.children_by_dep(c.i, "pobj"):
+                        words = [view[k].text for k in view.subtree(p.i) if view[k].dep != "det"]
+                        ch = self.channels.lookup(" ".join(words)) or self.channels.lookup(p.text)
+                        if ch:
+                            return ch
+                if c.dep in ("dobj", "dative") and self.channels.lookup(c.text):
+                    return self.channels.lookup(c.text)
+        return None
+
+    @staticmethod
+    def _time(view: ParseView, i: int, time_of: dict[int, str]) -> str | None:
+        for c in view.children(i):
+            for k in view.subtree(c.i):
+                if k in time_of and c.dep in ("prep", "npadvmod", "advmod", "tmod"):
+                    return time_of[k]
+        return None
+
+    # ------------------------------------------------------------------ special constructions
+    def _passive(
+        self,
+        view: ParseView,
+        i: int,
+        actors: ActorResult,
+        time_of: dict[int, str],
+        drafts: list[tuple[Claim, tuple[int, int], bool]],
+    ) -> None:
+        """"X is said to have ...", "X is reported to ...", "it is believed that ..."."""
+        xcomp = view.children_by_dep(i, "xcomp", "ccomp")
+        if not xcomp:
+            return
+        subj = view.children_by_dep(i, "nsubjpass")
+        sub = view.subtree(xcomp[0].i)
+        if subj and view[subj[0].i].lower != "it":
+            sub = sorted(set(sub) | set(view.subtree(subj[0].i)))
+        agent = [a for a in view.children_by_dep(i, "agent")]
+        if agent and view.children_by_dep(agent[0].i, "pobj"):
+            src = self._classify(view, view.children_by_dep(agent[0].i, "pobj")[0].i, actors)
+        else:
+            src = (None, "unnamed", None, None)
+        aux = [a for a in view.children_by_dep(i, "auxpass")]
+        to = [c for c in view.children(xcomp[0].i) if c.lower == "to" and c.i < xcomp[0].i]
+        cue_words = [view[aux[0].i].text] if aux else []
+        cue_words.append(view[i].text)
+        if to:
+            cue_words.append("to")
+        content = view.char_span(sub[0], sub[-1] + 1)
+        claim = self._make(view, i, src, content, actors, time_of, cue_text=" ".join(cue_words), hedged=True)
+        drafts.append((claim, (sub[0], sub[-1] + 1), False))
+
+    def _adverb(
+        self,
+        view: ParseView,
+        i: int,
+        actors: ActorResult,
+        time_of: dict[int, str],
+        drafts: list[tuple[Claim, tuple[int, int], bool]],
+    ) -> None:
+        t = view[i]
+        if t.lower not in self.cues.adverbs or t.dep != "advmod":
+            return
+        head = t.head
+        sub = view.subtree(head)
+        content = view.char_span(sub[0], sub[-1] + 1)
+        claim = Claim(
+            id="",
+            source_kind="unnamed",
+            stance="assert",
+            content=content,
+            span=content,
+            cue=t.text,
+            cue_span=t.span,
+            hedged=True,
+            component=COMPONENT,
+        )
+        drafts.append((claim, (sub[0], sub[-1] + 1), False))
+
+    def _according_to(
+        self,
+        view: ParseView,
+        i: int,
+        actors: ActorResult,
+        time_of: dict[int, str],
+        drafts: list[tuple[Claim, tuple[int, int], bool]],
+    ) -> None:
+        """"according to X, ..." and "as per X, ..."."""
+        t = view[i]
+        if t.lower == "according":
+            preps = [c for c in view.children(i) if c.lower == "to"]
+            cue_text = "according to"
+        elif t.lower == "as" and i + 1 < len(view) and view[i + 1].lower == "per":
+            preps = [view[i + 1]]
+            cue_text = "as per"
+        else:
+            return
+        if not preps:
+            return
+        pobj = view.children_by_dep(preps[0].i, "pobj")
+        if not pobj:
+            return
+        src = self._classify(view, pobj[0].i, actors)
+        # the content is the clause the phrase modifies, minus the phrase itself
+        anchor = t.i
+        while view[anchor].dep in ("prep", "pcomp", "advmod") and view[anchor].head != anchor:
+            anchor = view[anchor].head
+            if view[anchor].pos in ("VERB", "AUX"):
+                break
+        phrase = set(view.subtree(t.i))
+        sub = [k for k in view.subtree(anchor) if k not in phrase and not view[k].is_punct]
+        if not sub:
+            return
+        content = view.char_span(sub[0], sub[-1] + 1)
+        claim = self._make(view, i, src, content, actors, time_of, cue_text=cue_text)
+        drafts.append((claim, (sub[0], sub[-1] + 1), False))
+
+    def _deny_by_falsehood(
+        self,
+        view: ParseView,
+        i: int,
+        drafts: list[tuple[Claim, tuple[int, int], bool]],
+        quotes: list[_Quote],
+        actors: ActorResult,
+        time_of: dict[int, str],
+    ) -> None:
+        """"X's claim of/that Y is false": a denial of Y by whoever says it."""
+        t = view[i]
+        if t.pos != "NOUN" or t.lemma not in self.cues.nouns or t.dep not in ("nsubj", "nsubjpass"):
+            return
+        head = view.head(i)
+        if head.lemma != "be" or not any(c.lower in FALSE_WORDS for c in view.children_by_dep(head.i, "acomp", "attr")):
+            return
+        comp = [
+            k
+            for c in view.children(i)
+            if c.dep in ("prep", "acl", "ccomp") and c.i > i
+            for k in view.subtree(c.i)
+        ]
+        if not comp:
+            return
+        content = view.char_span(min(comp), max(comp) + 1)
+        # the speaker: the source of the quotation this sentence is in
+        speaker = None
+        for claim, rng, _ in drafts:
+            if claim.quote is not None and rng[0] <= i < rng[1]:
+                speaker = claim
+        if speaker is None:
+            return
+        falsity = next(c for c in view.children_by_dep(head.i, "acomp", "attr") if c.lower in FALSE_WORDS)
+        src = (speaker.source, speaker.source_kind, speaker.source_text, speaker.source_span)
+        claim = self._make(
+            view,
+            i,
+            src,
+            content,
+            actors,
+            time_of,
+            cue_text=f"{t.text} ... {head.text} {falsity.text}",
+            stance="deny",
+        )
+        claim = replace(claim, channel=speaker.channel, time=speaker.time)
+        drafts.append((claim, (min(comp), max(comp) + 1), False))
+
+
+def _with_id(c: Claim, cid: str) -> Claim:
+    return replace(c, id=cid)

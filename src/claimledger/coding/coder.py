@@ -1,0 +1,463 @@
+"""Find event triggers and fill their roles from the dependency parse.
+
+Verb triggers ("killed", "attacked") and nominal triggers ("the takeover of Kabul", "a drone strike"), with
+light verbs handing their subject to the noun ("made a visit", "providing support", "offering a ceasefire").
+Roles: actor1 from the subject or a "by" agent (passives), actor2 from the object, an "on/against/to" target, or
+the owner of a targeted property ("X's home"); victims from the patient; instruments that reveal an actor
+("Pakistani drones" → Pakistan, mode drone). Agentless passives leave actor1 empty: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claimledger.actors import ActorResult
+from claimledger.coding.triggers import TriggerLexicon, TriggerSense
+from claimledger.syntax import ParseView
+from claimledger.types import AcledCode, Place, Span, Trigger
+
+log = logging.getLogger(__name__)
+
+COMPONENT = "coding"
+
+LIGHT_VERBS = frozenset(
+    "provide give offer extend send deliver make hold launch carry conduct stage mount pay declare "
+    "announce begin start continue resume receive".split()
+)
+# instruments: the mode they reveal and the ACLED sub-event type they imply
+INSTRUMENTS: dict[str, tuple[str, str, str]] = {
+    **dict.fromkeys(
+        ("drone", "drones", "uav", "uavs"), ("drone", "Explosions/Remote violence", "Air/drone strike")
+    ),
+    **dict.fromkeys(
+        ("helicopter", "helicopters", "jet", "jets", "warplane", "warplanes", "aircraft", "plane", "planes",
+         "gunship", "gunships", "airstrike", "airstrikes", "air"),
+        ("aerial", "Explosions/Remote violence", "Air/drone strike"),
+    ),
+    **dict.fromkeys(
+        ("artillery", "shell", "shells", "mortar", "mortars", "missile", "missiles", "rocket", "rockets"),
+        ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    **dict.fromkeys(
+        ("ied", "ieds", "landmine", "landmines", "mine", "mines", "roadside", "car-bomb"),
+        ("explosives", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    **dict.fromkeys(("grenade", "grenades"), ("explosives", "Explosions/Remote violence", "Grenade")),
+    **dict.fromkeys(("suicide", "bomber", "bombers"), ("explosives", "Explosions/Remote violence", "Suicide bomb")),
+    **dict.fromkeys(("gunmen", "gunman", "gun", "guns", "rifle", "rifles"), ("firearms", "", "")),
+}
+PROPERTY_NOUNS = frozenset(
+    "home house residence office offices convoy vehicle car compound headquarters hq base camp residence "
+    "checkpoint post outpost".split()
+)
+CIVILIAN_NOUNS = frozenset(
+    "civilian civilians people villager villagers resident residents child children woman women man men "
+    "student students worker workers farmer farmers passenger passengers worshipper worshippers".split()
+)
+FORCE_NOUNS = frozenset(
+    "soldier soldiers troops troop fighter fighters militant militants policeman policemen police officer "
+    "officers guard guards personnel commander commanders insurgent insurgents rebel rebels member members".split()
+)
+MODALS = frozenset("will would may might could should must shall can".split())
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
+}
+_BOILERPLATE = re.compile(
+    r"^\s*(\*|†|‡|note:|editor's note|\(reporting by|\(editing by|copyright|©|all rights reserved)", re.I
+)
+KILL_LEMMAS = frozenset("kill killing massacre murder execute behead assassinate slaughter".split())
+
+
+@dataclass(frozen=True, slots=True)
+class DraftEvent:
+    """An event mention before within-article merging and claim linking."""
+
+    sense: TriggerSense
+    trigger: Trigger
+    trigger_token: int
+    sentence: Span
+    mode: str | None
+    acled: AcledCode | None
+    actor1: str | None
+    actor2: str | None
+    victims: tuple[str, ...]
+    place: str | None
+    time: str | None
+    fatalities: int | None
+    negated: bool
+    hedged: bool
+
+
+class EventCoder:
+    """Codes the events of one article. Data are passed in; no I/O."""
+
+    def __init__(self, triggers: TriggerLexicon) -> None:
+        self.triggers = triggers
+
+    def code(
+        self,
+        view: ParseView,
+        actors: ActorResult,
+        places: dict[int, str],
+        place_records: dict[str, Place],
+        times: dict[int, str],
+    ) -> list[DraftEvent]:
+        excluded = self._excluded_sentences(view)
+        out: list[DraftEvent] = []
+        for t in view.tokens:
+            if t.sent in excluded or t.i in places:
+                continue
+            sense = self._sense(view, t.i)
+            if sense is None:
+                continue
+            ev = self._event(view, t.i, sense, actors, places, place_records, times)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    # ------------------------------------------------------------------ triggers
+    @staticmethod
+    def _excluded_sentences(view: ParseView) -> set[int]:
+        """Footnotes and wire boilerplate: no events come from them."""
+        out: set[int] = set()
+        for si, s in enumerate(view.parse.sentences):
+            line_start = view.text.rfind("\n", 0, s.span.start) + 1
+            line = view.text[line_start : s.span.end]
+            if _BOILERPLATE.match(line):
+                out.add(si)
+        return out
+
+    def _sense(self, view: ParseView, i: int) -> TriggerSense | None:
+        t = view[i]
+        if t.pos in ("VERB",):
+            sense = self.triggers.get(t.lemma, "verb")
+            if sense is None:
+                return None
+            if t.lemma == "fall" and not self._fall_is_capture(view, i):
+                return None
+            return sense
+        if t.pos in ("NOUN", "PROPN") and t.tag != "NNP":
+            if t.lower == "control":
+                head = view.head(i)
+                if head.lemma in ("take", "seize", "gain", "assume", "wrest") or (
+                    head.pos == "ADP" and head.lower == "under" and view.head(head.i).lemma in ("come", "fall")
+                ):
+                    return self.triggers.get("capture", "verb")
+                return None
+            if t.lemma in ("fall",) and not view.children_by_dep(i, "prep"):
+                return None
+            return self.triggers.get(t.lemma, "noun") or self.triggers.get(t.lower, "noun")
+        if t.pos == "ADJ" and t.lower in ("violent", "deadly", "bloody") and view.head(i).lemma == "turn":
+            return None  # handled at the noun ("an argument ... turned violent") below
+        return None
+
+    def _fall_is_capture(self, view: ParseView, i: int) -> bool:
+        to = [p for p in view.children_by_dep(i, "prep") if p.lower in ("to", "into", "under")]
+        return bool(to)
+
+    # ------------------------------------------------------------------ roles
+    def _event(
+        self,
+        view: ParseView,
+        i: int,
+        sense: TriggerSense,
+        actors: ActorResult,
+        places: dict[int, str],
+        place_records: dict[str, Place],
+        times: dict[int, str],
+    ) -> DraftEvent | None:
+        t = view[i]
+        if self._irrealis(view, i):
+            return None
+        negated = view.is_negated(i)
+        actor1: str | None = None
+        actor2: str | None = None
+        patient: int | None = None
+        instruments: list[str] = []
+        is_verb = t.pos == "VERB"
+        passive = is_verb and (bool(view.children_by_dep(i, "auxpass", "nsubjpass")) or (t.tag == "VBN" and t.dep == "acl"))
+
+        def agent_of(k: int) -> None:
+            nonlocal actor1
+            a, inst = self._np_actor(view, k, actors)
+            if inst:
+                instruments.append(inst)
+            if a is not None and actor1 is None:
+                actor1 = a
+
+        if is_verb:
+            subj = view.children_by_dep(i, "nsubj")
+            subjpass = view.children_by_dep(i, "nsubjpass")
+            if subj:
+                agent_of(subj[0].i)
+            for ag in view.children_by_dep(i, "agent"):
+                for p in view.children_by_dep(ag.i, "pobj"):
+                    agent_of(p.i)
+            if subjpass:
+                patient = subjpass[0].i
+            elif passive and t.dep == "acl":
+                patient = t.head
+            dobj = view.children_by_dep(i, "dobj")
+            if dobj and patient is None:
+                patient = dobj[0].i
+            if not subj and not subjpass and t.dep in ("xcomp", "pcomp", "acl", "advcl", "conj"):
+                implicit = self._implicit_subject(view, i)
+                if implicit is not None:
+                    if passive and patient is None:
+                        patient = implicit
+                    elif not passive:
+                        agent_of(implicit)
+            if t.lemma == "fall":
+                for p in view.children_by_dep(i, "prep"):
+                    for o in view.children_by_dep(p.i, "pobj"):
+                        agent_of(o.i)
+                if subj and self._place_in(view, [subj[0].i], places, place_records) is not None:
+                    patient = subj[0].i
+                    actor1 = None if actor1 == actors.resolve(subj[0].i) else actor1
+                    for p in view.children_by_dep(i, "prep"):
+                        for o in view.children_by_dep(p.i, "pobj"):
+                            actor1 = None
+                            agent_of(o.i)
+        else:
+            head = view.head(i)
+            if t.dep in ("dobj", "attr") and head.lemma in LIGHT_VERBS:
+                if self._irrealis(view, head.i):
+                    return None
+                negated = negated or view.is_negated(head.i)
+                subj = view.children_by_dep(head.i, "nsubj")
+                if subj:
+                    agent_of(subj[0].i)
+                else:
+                    implicit = self._implicit_subject(view, head.i)
+                    if implicit is not None:
+                        agent_of(implicit)
+            elif t.dep in ("nsubj",) and head.lemma == "turn":
+                pass
+            for c in view.children(i):
+                if c.dep == "poss":
+                    agent_of(c.i)
+                elif c.dep in ("compound", "amod", "nmod"):
+                    a, inst = self._np_actor(view, c.i, actors)
+                    if inst:
+                        instruments.append(inst)
+                    if a is not None and actor1 is None:
+                        actor1 = a
+            for p in view.children_by_dep(i, "prep"):
+                for o in view.children_by_dep(p.i, "pobj"):
+                    if p.lower == "by":
+                        agent_of(o.i)
+                    elif p.lower == "of" and patient is None:
+                        patient = o.i
+                    elif p.lower == "between":
+                        parts = [o.i, *[c.i for c in view.children_by_dep(o.i, "conj")]]
+                        ids = [a for a in (self._np_actor(view, k, actors)[0] for k in parts) if a]
+                        if ids and actor1 is None:
+                            actor1 = ids[0]
+                        if len(ids) > 1 and actor2 is None:
+                            actor2 = ids[1]
+                    elif p.lower == "with" and actor2 is None:
+                        a, _ = self._np_actor(view, o.i, actors)
+                        actor2 = a
+            if head.lemma == "turn" and t.dep == "nsubj":
+                outer = view.head(head.i)
+                osubj = view.children_by_dep(outer.i, "nsubj", "nsubjpass")
+                if osubj:
+                    a, _ = self._np_actor(view, osubj[0].i, actors)
+                    actor1, actor2 = actor2, a
+        # targets: "attacks on X", "support to X", "operations against X"
+        for p in view.children_by_dep(i, "prep", "dative"):
+            if p.lower in ("on", "against", "to", "at", "for") and actor2 is None:
+                for o in view.children_by_dep(p.i, "pobj"):
+                    a, _ = self._np_actor(view, o.i, actors)
+                    if a is not None and a != actor1:
+                        actor2 = a
+        victims: list[str] = []
+        fatalities: int | None = None
+        if patient is not None:
+            a2, victims, owner, inst = self._patient(view, patient, actors)
+            if inst:
+                instruments.append(inst)
+            if actor2 is None:
+                actor2 = owner or a2
+            if t.lemma in KILL_LEMMAS:
+                fatalities = self._count(view, patient, victims)
+        if actor2 is not None and actor2 == actor1:
+            actor2 = None
+        place = self._place_in(view, view.subtree(i), places, place_records)
+        if place is None and patient is not None:
+            place = self._place_in(view, view.subtree(patient), places, place_records)
+        if place is None:
+            s = view.sentence_of(i)
+            place = self._place_in(view, range(s.start, s.end), places, place_records)
+        time = self._time(view, i, times)
+        mode = sense.mode
+        acled = AcledCode(sense.acled_event_type, sense.acled_sub_event_type)
+        for inst in instruments:
+            m, et, st = INSTRUMENTS[inst]
+            if sense.plover == "ASSAULT":
+                mode = m
+                if et:
+                    acled = AcledCode(et, st)
+        if sense.plover == "COERCE" and sense.mode == "seize" and actor1 is not None:
+            a = actors.actor(actor1)
+            if a is not None and a.kind in ("state", "state_agency"):
+                acled = AcledCode("Battles", "Government regains territory")
+        if not (actor1 or actor2 or victims or place or instruments):
+            return None
+        if sense.plover not in ("ASSAULT", "COERCE", "PROTEST", "RETREAT") and not (actor1 or actor2):
+            return None
+        sent = view.sentence_of(i)
+        return DraftEvent(
+            sense=sense,
+            trigger=Trigger(text=t.text, span=t.span),
+            trigger_token=i,
+            sentence=sent.span,
+            mode=mode,
+            acled=acled,
+            actor1=actor1,
+            actor2=actor2,
+            victims=tuple(dict.fromkeys(victims)),
+            place=place,
+            time=time,
+            fatalities=fatalities,
+            negated=negated,
+            hedged=self._hedged(view, i),
+        )
+
+    @staticmethod
+    def _irrealis(view: ParseView, i: int) -> bool:
+        """Purpose clauses, plans and futures ("to help it take control", "will continue") did not happen."""
+        t = view[i]
+        if t.pos != "VERB":
+            return False
+        auxes = view.children_by_dep(i, "aux")
+        if any(a.lower in MODALS for a in auxes):
+            return True
+        return t.tag == "VB" and not any(a.lower in ("did", "do", "does") for a in auxes)
+
+    @staticmethod
+    def _hedged(view: ParseView, i: int) -> bool:
+        auxes = view.children_by_dep(i, "aux")
+        return any(a.lower in ("may", "might", "could") for a in auxes) or any(
+            c.lower in ("reportedly", "allegedly", "purportedly", "apparently") for c in view.children(i)
+        )
+
+    @staticmethod
+    def _implicit_subject(view: ParseView, i: int) -> int | None:
+        """The understood subject of a non-finite verb: "accused X of providing" → X; "allegations of X providing"
+        → X; "X is said to have suffered" → X; "claim of occupying" → the claim's owner."""
+        t = view[i]
+        head = view.head(i)
+        if t.dep == "pcomp" and head.lower == "of":
+            gov = view.head(head.i)
+            dobj = view.children_by_dep(gov.i, "dobj")
+            if dobj:
+                return dobj[0].i
+            poss = view.children_by_dep(gov.i, "poss")
+            if poss:
+                return poss[0].i
+        if t.dep == "acl" and head.pos == "NOUN":
+            for p in view.children_by_dep(head.i, "prep"):
+                if p.lower == "of":
+                    pobj = view.children_by_dep(p.i, "pobj")
+                    if pobj:
+                        return pobj[0].i
+        if t.dep == "xcomp":
+            subj = view.children_by_dep(head.i, "nsubj", "nsubjpass")
+            if subj:
+                return subj[0].i
+        return None
+
+    def _np_actor(self, view: ParseView, k: int, actors: ActorResult) -> tuple[str | None, str | None]:
+        """The actor a noun phrase refers to or reveals, and an instrument word if it names one."""
+        t = view[k]
+        inst = t.lower if t.lower in INSTRUMENTS else None
+        own = actors.resolve(k)
+        if own is not None:
+            return own, inst
+        for c in view.children(k):
+            if c.dep in ("compound", "amod", "nmod", "poss"):
+                a = actors.resolve(c.i)
+                if a is not None:
+                    return a, inst
+                if c.lower in INSTRUMENTS and inst is None:
+                    inst = c.lower
+        for c in view.children_by_dep(k, "appos"):
+            a = actors.resolve(c.i)
+            if a is not None:
+                return a, inst
+        return None, inst
+
+    def _patient(
+        self, view: ParseView, k: int, actors: ActorResult
+    ) -> tuple[str | None, list[str], str | None, str | None]:
+        """(actor, person victims, owner of a targeted property, instrument) of a patient noun phrase."""
+        heads = [k]
+        for c in view.children_by_dep(k, "conj"):
+            heads.append(c.i)
+        victims: list[str] = []
+        first: str | None = None
+        for h in heads:
+            cand = [h, *[a.i for a in view.children_by_dep(h, "appos")]]
+            for x in cand:
+                a = actors.resolve(x)
+                actor = actors.actor(a)
+                if actor is not None and actor.kind == "person":
+                    victims.append(actor.id)
+                    break
+        owner = None
+        if view[k].lemma in PROPERTY_NOUNS or view[k].lower in PROPERTY_NOUNS:
+            for p in view.children_by_dep(k, "poss"):
+                owner = actors.resolve(p.i)
+        a, inst = self._np_actor(view, k, actors)
+        first = a
+        if victims:
+            affs = {actors.actor(v).affiliation for v in victims if actors.actor(v) is not None}  # type: ignore[union-attr]
+            affs.discard(None)
+            if len(affs) == 1:
+                first = affs.pop()
+            elif first is None:
+                first = victims[0]
+        return first, victims, owner, inst
+
+    @staticmethod
+    def _count(view: ParseView, k: int, victims: list[str]) -> int | None:
+        for c in view.children(k):
+            if c.dep == "nummod":
+                if c.text.replace(",", "").isdigit():
+                    return int(c.text.replace(",", ""))
+                if c.lower in NUMBER_WORDS:
+                    return NUMBER_WORDS[c.lower]
+        if victims:
+            return len(victims)
+        return None
+
+    @staticmethod
+    def _place_in(
+        view: ParseView, indices: Iterable[int], places: dict[int, str], records: dict[str, Place]
+    ) -> str | None:
+        rank = {"city": 0, "village": 0, "landmark": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+        found = [places[k] for k in indices if k in places]
+        if not found:
+            return None
+        return min(found, key=lambda p: rank.get(records[p].kind, 5) if p in records else 9)
+
+    @staticmethod
+    def _time(view: ParseView, i: int, times: dict[int, str]) -> str | None:
+        cur = i
+        for _ in range(3):
+            for c in view.children(cur):
+                if c.dep in ("prep", "npadvmod", "tmod", "advmod", "pobj"):
+                    for k in view.subtree(c.i):
+                        if k in times:
+                            return times[k]
+            t = view[cur]
+            if t.head == cur or t.dep in ("ccomp", "ROOT"):
+                break
+            cur = t.head
+        return None

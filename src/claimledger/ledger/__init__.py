@@ -1,0 +1,1 @@
+"""Cross-article and within-article ledger logic."""

@@ -1,0 +1,231 @@
+"""Within one article: one event per happening, claims linked to the events they assert, contradictions.
+
+- Event mentions of one happening merge: same PLOVER type, no conflicting actor, victims or place (a place and
+  the place it lies in are compatible; the merged event keeps the more specific one).
+- A claim is linked to every event whose trigger lies in its content (the innermost claim wins); a denial of
+  "the claims" is linked to the events of the latest earlier claim by another source.
+- An event with no claim gets an ``outlet`` claim: every event has at least one source.
+- Assert and deny of one event by different sources make a contradiction (field ``occurrence``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from claimledger.attribution import DraftClaim
+from claimledger.coding.coder import DraftEvent
+from claimledger.types import Claim, Contradiction, Event, Place, Span, TimeExpr
+
+COMPONENT = "ledger.article"
+_PLACE_RANK = {"city": 0, "village": 0, "landmark": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def _place_compatible(a: str | None, b: str | None, places: dict[str, Place]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = places.get(a), places.get(b)
+    if pa is None or pb is None:
+        return False
+    # one lies in the other: same country, and the wider one is a country or the admin1 of the narrower
+    if pa.country != pb.country or pa.country is None:
+        return False
+    wide, narrow = (pa, pb) if _PLACE_RANK.get(pa.kind, 5) > _PLACE_RANK.get(pb.kind, 5) else (pb, pa)
+    if wide.kind == "country":
+        return True
+    return wide.kind == "admin1" and narrow.admin1 is not None and narrow.admin1 == wide.name
+
+
+def _more_specific(a: str | None, b: str | None, places: dict[str, Place]) -> str | None:
+    if a is None or b is None:
+        return a or b
+    ra = _PLACE_RANK.get(places[a].kind, 5) if a in places else 9
+    rb = _PLACE_RANK.get(places[b].kind, 5) if b in places else 9
+    return a if ra <= rb else b
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> list[list[int]]:
+    """Group event mentions into happenings. Returns lists of indices into ``drafts``."""
+    groups: list[list[int]] = []
+    for i, d in enumerate(drafts):
+        placed = False
+        for g in groups:
+            rep = drafts[g[0]]
+            if rep.sense.plover != d.sense.plover or rep.negated != d.negated:
+                continue
+            members = [drafts[k] for k in g]
+            a1 = next((m.actor1 for m in members if m.actor1), None)
+            a2 = next((m.actor2 for m in members if m.actor2), None)
+            pl = next((m.place for m in members if m.place), None)
+            vic = {v for m in members for v in m.victims}
+            if not (_same(a1, d.actor1) and _same(a2, d.actor2) and _place_compatible(pl, d.place, places)):
+                continue
+            if vic and d.victims and not vic & set(d.victims):
+                continue
+            # something must tie them: a shared actor or a shared place
+            shared = (a1 is not None and a1 == d.actor1) or (a2 is not None and a2 == d.actor2)
+            shared = shared or (pl is not None and d.place is not None)
+            if not shared:
+                continue
+            g.append(i)
+            placed = True
+            break
+        if not placed:
+            groups.append([i])
+    return groups
+
+
+def assemble(
+    drafts: Sequence[DraftEvent],
+    claims: Sequence[DraftClaim],
+    places: Sequence[Place],
+    times: Sequence[TimeExpr],
+    id_prefix: str,
+    published_time: TimeExpr | None,
+) -> tuple[tuple[Event, ...], tuple[Claim, ...], tuple[Contradiction, ...], tuple[TimeExpr, ...]]:
+    place_by_id = {p.id: p for p in places}
+    groups = merge_mentions(drafts, place_by_id)
+    groups.sort(key=lambda g: drafts[g[0]].trigger.span.start)
+    event_of_draft: dict[int, str] = {}
+    base_events: list[Event] = []
+    for n, g in enumerate(groups):
+        eid = f"{id_prefix}e{n + 1}"
+        members = [drafts[k] for k in g]
+        first = members[0]
+        place: str | None = None
+        for m in members:
+            place = _more_specific(place, m.place, place_by_id)
+        fat = [m.fatalities for m in members if m.fatalities is not None]
+        base_events.append(
+            Event(
+                id=eid,
+                type=first.sense.plover,
+                trigger=first.trigger,
+                sentence=first.sentence,
+                mode=next((m.mode for m in members if m.mode), None),
+                acled=first.acled,
+                actor1=next((m.actor1 for m in members if m.actor1), None),
+                actor2=next((m.actor2 for m in members if m.actor2), None),
+                victims=tuple(dict.fromkeys(v for m in members for v in m.victims)),
+                place=place,
+                time=next((m.time for m in members if m.time), None),
+                fatalities=min(fat) if fat else None,
+                negated=all(m.negated for m in members),
+                hedged=any(m.hedged for m in members),
+                component=COMPONENT if len(g) > 1 else "coding",
+            )
+        )
+        for k in g:
+            event_of_draft[k] = eid
+
+    # link claims: each event mention to the innermost claim whose content holds its trigger
+    links: dict[int, list[str]] = {ci: [] for ci in range(len(claims))}
+    for k, d in enumerate(drafts):
+        holders = [ci for ci, c in enumerate(claims) if c.claim.content.contains(d.trigger.span)]
+        if not holders:
+            continue
+        inner = min(holders, key=lambda ci: len(claims[ci].claim.content))
+        if event_of_draft[k] not in links[inner]:
+            links[inner].append(event_of_draft[k])
+    order = sorted(range(len(claims)), key=lambda ci: claims[ci].claim.content.start)
+    for pos, ci in enumerate(order):
+        c = claims[ci]
+        if not c.refers_back or links[ci]:
+            continue
+        for prev in reversed(order[:pos]):
+            pc = claims[prev]
+            if links[prev] and pc.claim.source != c.claim.source:
+                links[ci] = list(links[prev])
+                break
+
+    out_claims: list[Claim] = []
+    claims_of_event: dict[str, list[str]] = {e.id: [] for e in base_events}
+    for ci in order:
+        c = claims[ci].claim
+        evs = links[ci] or [None]
+        for j, eid in enumerate(evs):
+            cid = c.id if j == 0 else f"{c.id}.{j + 1}"
+            out_claims.append(replace(c, id=cid, event=eid))
+            if eid is not None:
+                claims_of_event[eid].append(cid)
+
+    # every event has a source: the outlet when nobody is quoted
+    n_outlet = 0
+    for e in base_events:
+        if claims_of_event[e.id]:
+            continue
+        n_outlet += 1
+        cid = f"{id_prefix}o{n_outlet}"
+        out_claims.append(
+            Claim(
+                id=cid,
+                source_kind="outlet",
+                stance="assert",
+                content=e.sentence,
+                span=e.sentence,
+                event=e.id,
+                cue=None,
+                component=COMPONENT,
+            )
+        )
+        claims_of_event[e.id].append(cid)
+
+    claim_by_id = {c.id: c for c in out_claims}
+    time_ids = {t.id for t in times}
+    out_times = list(times)
+    used_published = False
+    events: list[Event] = []
+    contradictions: list[Contradiction] = []
+    for e in base_events:
+        cids = claims_of_event[e.id]
+        linked = [claim_by_id[c] for c in cids]
+        time = e.time
+        if time is None:
+            time = next((c.time for c in linked if c.time in time_ids), None)
+        if time is None and published_time is not None:
+            time = published_time.id
+            used_published = True
+        hedged = e.hedged or (bool(linked) and all(c.hedged for c in linked if c.stance == "assert"))
+        events.append(replace(e, claims=tuple(cids), time=time, hedged=hedged))
+        asserts = [c for c in linked if c.stance == "assert" and c.source_kind != "outlet"]
+        denies = [c for c in linked if c.stance == "deny"]
+        if asserts and denies and {c.source for c in asserts} != {c.source for c in denies}:
+            contradictions.append(
+                Contradiction(
+                    event=e.id,
+                    claims=tuple(c.id for c in (*asserts, *denies)),
+                    field="occurrence",
+                    values=tuple(c.stance for c in (*asserts, *denies)),
+                    component=COMPONENT,
+                )
+            )
+    if used_published and published_time is not None:
+        out_times.append(published_time)
+    out_claims.sort(key=lambda c: (c.content.start, c.id))
+    return tuple(events), tuple(out_claims), tuple(contradictions), tuple(out_times)
+
+
+def publication_time(published_date: object, id_prefix: str) -> TimeExpr | None:
+    """A time record standing for the publication date (empty span: it is not in the text)."""
+    import datetime as dt
+
+    if isinstance(published_date, dt.datetime):
+        day = published_date.date()
+    elif isinstance(published_date, dt.date):
+        day = published_date
+    else:
+        return None
+    return TimeExpr(
+        id=f"{id_prefix}t0",
+        text="",
+        span=Span(0, 0),
+        start=day,
+        end=day,
+        granularity="day",
+        anchor="published",
+        component="dates.publication",
+    )

@@ -1,0 +1,175 @@
+"""The article pipeline: text → parse → places, times, actors, claims, events → an ``ArticleLedger``.
+
+Each stage is its own module with typed records in and out; this module only wires them. A stage that fails on
+an article is recorded in ``errors`` and the later stages run on what is there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from claimledger.actors import ActorExtractor, ActorResult
+from claimledger.attribution import AttributionExtractor, CueLexicon, DraftClaim, load_cues
+from claimledger.coding.coder import DraftEvent, EventCoder
+from claimledger.coding.triggers import TriggerLexicon, load_triggers
+from claimledger.config import Config
+from claimledger.dates import extract_times
+from claimledger.errors import ClaimledgerError
+from claimledger.geo.extract import extract_places
+from claimledger.geo.gazetteer import Gazetteer, load_gazetteer
+from claimledger.ledger.article import assemble, publication_time
+from claimledger.lexicon import Channels, Demonyms, load_channels, load_demonyms
+from claimledger.nlp.convert import doc_to_parse
+from claimledger.syntax import ParseView
+from claimledger.types import (
+    Actor,
+    Article,
+    ArticleLedger,
+    Claim,
+    Contradiction,
+    Event,
+    Parse,
+    Place,
+    StageError,
+    TimeExpr,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+# Failures a stage may hit on odd input; recorded per article so the batch goes on.
+_STAGE_FAILURES = (ClaimledgerError, ValueError, IndexError, KeyError, TypeError, AttributeError)
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the stages need besides the spaCy model, loaded once."""
+
+    gazetteer: Gazetteer
+    demonyms: Demonyms
+    channels: Channels
+    cues: CueLexicon
+    triggers: TriggerLexicon
+
+
+def load_resources() -> Resources:
+    return Resources(
+        gazetteer=load_gazetteer(),
+        demonyms=load_demonyms(),
+        channels=load_channels(),
+        cues=load_cues(),
+        triggers=load_triggers(),
+    )
+
+
+class Pipeline:
+    """Turns articles into ledgers. The model and resources are passed in (see ``build_pipeline``)."""
+
+    def __init__(self, nlp: Language, resources: Resources, config: Config) -> None:
+        self.nlp = nlp
+        self.resources = resources
+        self.config = config
+        meta = nlp.meta
+        self.model = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+        gaz = resources.gazetteer
+        self._actors = ActorExtractor(resources.demonyms, resources.channels, _country_lookup(gaz))
+        self._attribution = AttributionExtractor(resources.cues, resources.channels)
+        self._coder = EventCoder(resources.triggers)
+
+    def config_dict(self) -> dict[str, Any]:
+        return asdict(self.config)
+
+    # ------------------------------------------------------------------ public
+    def extract(self, article: Article) -> ArticleLedger:
+        doc = self.nlp(article.text)
+        return self.from_parse(article, doc_to_parse(doc, self.model))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleLedger]:
+        """Stream ledgers for ``articles`` using ``nlp.pipe`` in batches (input order is kept)."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.n_process
+        ):
+            yield self.from_parse(article, doc_to_parse(doc, self.model))
+
+    def from_parse(self, article: Article, parse: Parse) -> ArticleLedger:
+        view = ParseView(parse)
+        prefix = f"{article.id}-"
+        errors: list[StageError] = []
+        places: tuple[Place, ...] = ()
+        place_of: dict[int, str] = {}
+        times: tuple[TimeExpr, ...] = ()
+        time_of: dict[int, str] = {}
+        actors = ActorResult(actors=(), token_actor={}, resolve=lambda i: None)
+        drafts: list[DraftEvent] = []
+        claims: list[DraftClaim] = []
+        published = article.published
+        pub_day = published.date() if hasattr(published, "date") and callable(published.date) else published  # type: ignore[union-attr]
+
+        try:
+            places, place_of = extract_places(view, self.resources.gazetteer, prefix)
+        except _STAGE_FAILURES as exc:
+            errors.append(_stage_error("geo", exc, article))
+        try:
+            times, time_of = extract_times(view, pub_day, prefix)  # type: ignore[arg-type]
+        except _STAGE_FAILURES as exc:
+            errors.append(_stage_error("dates", exc, article))
+        try:
+            actors = self._actors.extract(view, prefix, place_tokens=place_of.keys())
+        except _STAGE_FAILURES as exc:
+            errors.append(_stage_error("actors", exc, article))
+        try:
+            claims = self._attribution.extract(view, actors, time_of, prefix)
+        except _STAGE_FAILURES as exc:
+            errors.append(_stage_error("attribution", exc, article))
+        try:
+            place_records = {p.id: p for p in places}
+            drafts = self._coder.code(view, actors, place_of, place_records, time_of)
+        except _STAGE_FAILURES as exc:
+            errors.append(_stage_error("coding", exc, article))
+        events: tuple[Event, ...] = ()
+        out_claims: tuple[Claim, ...] = ()
+        contradictions: tuple[Contradiction, ...] = ()
+        try:
+            events, out_claims, contradictions, times = assemble(
+                drafts, claims, places, times, prefix, publication_time(published, prefix)
+            )
+        except _STAGE_FAILURES as exc:
+            errors.append(_stage_error("ledger", exc, article))
+        actor_records: tuple[Actor, ...] = actors.actors
+        return ArticleLedger(
+            article=article,
+            actors=actor_records,
+            places=places,
+            times=times,
+            events=events,
+            claims=out_claims,
+            contradictions=contradictions,
+            errors=tuple(errors),
+        )
+
+
+def _stage_error(stage: str, exc: Exception, article: Article) -> StageError:
+    log.warning("stage %s failed on article %s (%s): %s", stage, article.id, article.origin, exc, exc_info=True)
+    return StageError(stage=stage, message=f"{type(exc).__name__}: {exc}")
+
+
+def _country_lookup(gaz: Gazetteer) -> Any:
+    def lookup(name: str) -> str | None:
+        entry = gaz.country_by_name(name)
+        return entry.country if entry is not None else None
+
+    return lookup
+
+
+def build_pipeline(config: Config | None = None, nlp: Language | None = None) -> Pipeline:
+    """Load the model (by package name) and packaged resources, and build a ``Pipeline``."""
+    from claimledger.nlp.loader import load_model
+
+    config = config or Config()
+    return Pipeline(nlp or load_model(config.model), load_resources(), config)

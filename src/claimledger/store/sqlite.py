@@ -1,0 +1,343 @@
+"""The SQLite ledger store (stdlib ``sqlite3``): WAL, foreign keys on, named migrations.
+
+``SQLiteStore(conn)`` only keeps the connection; ``SQLiteStore.open(path)`` connects, configures and
+migrates. Writes run in explicit ``BEGIN IMMEDIATE`` transactions: one per article, one per migration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from claimledger.errors import NotFoundError, StoreError
+from claimledger.serialize import (
+    actor_from_dict,
+    claim_from_dict,
+    contradiction_from_dict,
+    event_from_dict,
+    ledger_to_dict,
+    parse_published,
+    place_from_dict,
+    time_from_dict,
+    validate_ledger_dict,
+)
+from claimledger.store import sqlite_query
+from claimledger.store.base import (
+    ArticleRow,
+    ClaimDetail,
+    ClaimQuery,
+    ClaimRow,
+    ContradictionRow,
+    EventDetail,
+    EventQuery,
+    EventRow,
+    global_id,
+)
+from claimledger.store.migrations import MIGRATIONS, Migration
+from claimledger.store.sqlite_rows import insert_ledger
+from claimledger.types import Actor, Article, ArticleLedger, StageError
+
+log = logging.getLogger(__name__)
+
+# Tables counted by ``counts()``: fixed identifiers, never user input.
+_COUNTED = {
+    "articles": "articles",
+    "actors": "actors",
+    "places": "places",
+    "times": "times",
+    "events": "events",
+    "claims": "claims",
+    "contradictions": "contradictions",
+    "errors": "article_errors",
+}
+_MAX_PROBLEMS = 5
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; ``ROLLBACK`` on any error, including a failing COMMIT."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration], where: str) -> list[str]:
+    """Apply the migrations not yet recorded in ``schema_migrations``, in order; return their names."""
+    with transaction(conn):
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+    applied = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
+    unknown = sorted(applied - {m.name for m in migrations})
+    if unknown:
+        raise StoreError(
+            f"{where}: the database was written by a newer claimledger (unknown migration "
+            f"{', '.join(repr(n) for n in unknown)}); upgrade claimledger to open it"
+        )
+    done = []
+    for migration in migrations:
+        if migration.name in applied:
+            continue
+        with transaction(conn):
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (migration.name,)).fetchone():
+                continue  # applied meanwhile by another connection
+            migration.apply(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                (migration.name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+        log.info("%s: applied migration %s", where, migration.name)
+        done.append(migration.name)
+    return done
+
+
+def _problems_message(article_id: str, problems: list[str]) -> str:
+    shown = "; ".join(problems[:_MAX_PROBLEMS])
+    more = len(problems) - _MAX_PROBLEMS
+    return f"article {article_id!r}: ledger does not follow the schema: {shown}" + (
+        f" (and {more} more)" if more > 0 else ""
+    )
+
+
+class SQLiteStore:
+    """A ``LedgerStore`` in one SQLite database."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        migrations: Sequence[Migration] = MIGRATIONS,
+        location: str = "<sqlite connection>",
+    ) -> None:
+        self._conn = conn
+        self._migrations = tuple(migrations)
+        self.location = location
+
+    @classmethod
+    def open(cls, path: str | Path, migrations: Sequence[Migration] = MIGRATIONS) -> SQLiteStore:
+        """Connect to ``path`` (``:memory:`` works), turn on WAL and foreign keys, and migrate."""
+        location = str(path)
+        try:
+            conn = sqlite3.connect(location, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{location}: cannot open SQLite database: {exc}") from exc
+        store = cls(conn, migrations, location)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            store.migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    # ----------------------------------------------------------------- plumbing
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.location}: cannot {doing}: {exc}") from exc
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        cur = self._conn.cursor()
+        cur.row_factory = sqlite3.Row
+        return cur.execute(sql, params).fetchall()
+
+    def migrate(self) -> list[str]:
+        """Turn foreign keys on and apply pending migrations; return the names applied."""
+        with self._errors("migrate the database"):
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            return apply_migrations(self._conn, self._migrations, self.location)
+
+    def applied_migrations(self) -> list[str]:
+        with self._errors("read schema_migrations"):
+            return [r[0] for r in self._conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- writing
+
+    def add_ledger(self, ledger: ArticleLedger) -> bool:
+        """Store ``ledger`` atomically; False (and nothing written) if its content_hash is stored."""
+        article = ledger.article
+        problems = validate_ledger_dict(ledger_to_dict(ledger))
+        if problems:
+            raise StoreError(_problems_message(article.id, problems))
+        with self._errors(f"store article {article.id!r}"), transaction(self._conn):
+            if self.has_article(article.content_hash):
+                log.debug("article %s already stored (content hash %s)", article.id, article.content_hash)
+                return False
+            if self._rows("SELECT 1 FROM articles WHERE id = ?", (article.id,)):
+                raise StoreError(
+                    f"{self.location}: another article with id {article.id!r} and different content is stored"
+                )
+            insert_ledger(self._conn, ledger, dt.datetime.now(dt.UTC))
+        return True
+
+    # ----------------------------------------------------------------- reading
+
+    def has_article(self, content_hash: str) -> bool:
+        with self._errors("look up an article"):
+            return bool(self._rows("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)))
+
+    def _records(self, table: str, article_id: str) -> list[dict[str, Any]]:
+        # ``table`` is one of our fixed table names, never user input.
+        sql = f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq"
+        return [json.loads(r[0]) for r in self._conn.execute(sql, (article_id,))]
+
+    def get_ledger(self, article_id: str) -> ArticleLedger:
+        with self._errors(f"read article {article_id!r}"):
+            rows = self._rows("SELECT * FROM articles WHERE id = ?", (article_id,))
+            if not rows:
+                raise NotFoundError(f"no article with id {article_id!r} in {self.location}")
+            a = rows[0]
+            origin = f"{self.location}:{article_id}"
+            errors = self._rows(
+                "SELECT stage, message FROM article_errors WHERE article_id = ? ORDER BY seq", (article_id,)
+            )
+            return ArticleLedger(
+                article=Article(
+                    id=a["id"],
+                    text=a["text"],
+                    content_hash=a["content_hash"],
+                    url=a["url"],
+                    source=a["source"],
+                    published=None if a["published"] is None else parse_published(a["published"]),
+                    title=a["title"],
+                    language=a["language"],
+                    origin=a["origin"],
+                ),
+                actors=tuple(actor_from_dict(d, origin) for d in self._records("actors", article_id)),
+                places=tuple(place_from_dict(d, origin) for d in self._records("places", article_id)),
+                times=tuple(time_from_dict(d, origin) for d in self._records("times", article_id)),
+                events=tuple(event_from_dict(d, origin) for d in self._records("events", article_id)),
+                claims=tuple(claim_from_dict(d, origin) for d in self._records("claims", article_id)),
+                contradictions=tuple(
+                    contradiction_from_dict(d, origin) for d in self._records("contradictions", article_id)
+                ),
+                errors=tuple(StageError(r["stage"], r["message"]) for r in errors),
+            )
+
+    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
+        if (limit is not None and limit < 0) or offset < 0:
+            raise StoreError(f"list_articles: limit and offset must be >= 0, got {limit}, {offset}")
+        with self._errors("list articles"):
+            rows = self._rows(_ARTICLES_SQL + _ARTICLES_PAGE, (-1 if limit is None else limit, offset))
+        return [_article_row(r) for r in rows]
+
+    def _article_row(self, article_id: str) -> ArticleRow:
+        with self._errors(f"read article {article_id!r}"):
+            rows = self._rows(_ARTICLES_SQL + " WHERE a.id = ?", (article_id,))
+        if not rows:
+            raise NotFoundError(f"no article with id {article_id!r} in {self.location}")
+        return _article_row(rows[0])
+
+    def list_events(self, query: EventQuery) -> list[EventRow]:
+        with self._errors("list events"):
+            return sqlite_query.list_events(self._conn, query)
+
+    def list_claims(self, query: ClaimQuery) -> list[ClaimRow]:
+        with self._errors("list claims"):
+            return sqlite_query.list_claims(self._conn, query)
+
+    def get_event(self, event_id: str) -> EventDetail:
+        rows = self.list_events(EventQuery(event_id=event_id))
+        if not rows:
+            raise NotFoundError(f"no event with id {event_id!r} in {self.location}")
+        row = rows[0]
+        ledger = self.get_ledger(row.article_id)
+        text = ledger.article.text
+        event = next(e for e in ledger.events if e.id == row.local_id)
+        actors = {a.id: a for a in ledger.actors}
+        involved = dict.fromkeys(a for a in (event.actor1, event.actor2, *event.victims) if a is not None)
+        claims = {c.id: c for c in ledger.claims}
+        details = []
+        for claim_row in self.list_claims(ClaimQuery(event_id=event_id)):
+            claim = claims[claim_row.local_id]
+            source: Actor | None = actors.get(claim.source) if claim.source is not None else None
+            details.append(
+                ClaimDetail(
+                    row=claim_row,
+                    record=claim,
+                    source_name=None if source is None else source.name,
+                    evidence=claim.span.text(text),
+                )
+            )
+        return EventDetail(
+            row=row,
+            record=event,
+            article=self._article_row(row.article_id),
+            sentence=event.sentence.text(text),
+            actors=tuple(actors[a] for a in involved),
+            place=next((p for p in ledger.places if p.id == event.place), None),
+            time=next((t for t in ledger.times if t.id == event.time), None),
+            claims=tuple(details),
+            contradictions=tuple(
+                ContradictionRow(
+                    event_id=row.event_id,
+                    claim_ids=tuple(global_id(row.article_id, c) for c in k.claims),
+                    field=k.field,
+                    values=k.values,
+                )
+                for k in ledger.contradictions
+                if k.event == event.id
+            ),
+        )
+
+    def counts(self) -> dict[str, int]:
+        with self._errors("count rows"):
+            return {
+                name: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for name, table in _COUNTED.items()
+            }
+
+
+_ARTICLES_SQL = (
+    "SELECT a.id, a.content_hash, a.url, a.source, a.published, a.title, a.language, a.ingested_at,"
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,"
+    " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
+    " (SELECT count(*) FROM article_errors r WHERE r.article_id = a.id) AS errors"
+    " FROM articles a"
+)
+_ARTICLES_PAGE = " ORDER BY a.published_day IS NULL, a.published_day DESC, a.id LIMIT ? OFFSET ?"
+
+
+def _article_row(r: sqlite3.Row) -> ArticleRow:
+    return ArticleRow(
+        id=r["id"],
+        content_hash=r["content_hash"],
+        url=r["url"],
+        source=r["source"],
+        published=None if r["published"] is None else parse_published(r["published"]),
+        title=r["title"],
+        language=r["language"],
+        ingested_at=dt.datetime.fromisoformat(r["ingested_at"]),
+        events=r["events"],
+        claims=r["claims"],
+        errors=r["errors"],
+    )
