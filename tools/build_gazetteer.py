@@ -67,11 +67,12 @@ MIN_CHECK_KM = 300.0  # an admin1 point this close to the median of its cities i
 BBOX_PAD_DEG = 2.0
 
 # Words naming a level of administration; dropped to join names ("Kunduz Province" ~ "Kunduz").
-ADMIN_WORDS = frozenset(
-    """province provincia provinsi region regione governorate muhafazat state district county department
+_ADMIN_WORDS_TEXT = """
+    province provincia provinsi region regione governorate muhafazat state district county department
     departement prefecture oblast krai kray municipality autonomous republic territory canton parish
-    voivodeship voivodship of the city division commune emirate imarat wilaya wilayah""".split()
-)
+    voivodeship voivodship of the city division commune emirate imarat wilaya wilayah
+"""
+ADMIN_WORDS = frozenset(_ADMIN_WORDS_TEXT.split())
 
 # Common English short forms of country names that neither source spells out. Not demonyms.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -357,13 +358,22 @@ def alternate_cap(population: int) -> int:
     return next(cap for floor, cap in ALTERNATE_CAPS if population >= floor)
 
 
-def select_alternates(primary: Iterable[str], alternates: Iterable[str], cap: int | None) -> list[str]:
-    """Alternates worth keeping: filtered, one per name key, ASCII spellings first, at most ``cap``."""
+def select_alternates(
+    primary: Iterable[str], alternates: Iterable[str], cap: int | None, curated: bool = False
+) -> list[str]:
+    """Alternates worth keeping: one per name key, ASCII spellings first, at most ``cap``.
+
+    GeoNames' city alternates pass ``keep_alternate``; ``curated`` names (official names from the
+    other source, the English short forms above) need only be Latin script and not too long.
+    """
     seen = {name_key(p) for p in primary}
     chosen: list[tuple[bool, int, str]] = []
     for n, alt in enumerate(alternates):
         alt = alt.strip().replace("|", " ").replace("\t", " ")
-        if not keep_alternate(alt):
+        if curated:
+            if not (0 < len(alt) <= 2 * MAX_ALTERNATE_LEN and is_latin_script(alt)):
+                continue
+        elif not keep_alternate(alt):
             continue
         key = name_key(alt)
         if not key or key in seen:
@@ -422,7 +432,8 @@ def match_names(
 
 
 def _variant_stripped(text: str) -> str:
-    return variant_key(stripped_key(text))
+    # Within one country's divisions even short names are safe to compare loosely ("Ghowr" ~ "Ghōr").
+    return variant_key(stripped_key(text), min_len=1)
 
 
 # --------------------------------------------------------------------------- building
@@ -435,7 +446,9 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
         if cols[0] in admin1:
             admin1[cols[0]].alternates.extend(cols[1:3])
     admin2 = read_divisions(shared / "geonames" / "admin2Codes.txt")
-    cities = [c for c in read_cities(shared / "geonames" / "cities15000.txt") if c.feature not in DROPPED_FEATURES]
+    cities = [
+        c for c in read_cities(shared / "geonames" / "cities15000.txt") if c.feature not in DROPPED_FEATURES
+    ]
     dr5hn_div = read_dr5hn_divisions(shared / "countries_states_cities" / "admin1_with_coords.tsv")
     dr5hn_cities = read_dr5hn_cities(shared / "countries_states_cities" / "cities_with_admin1.tsv")
 
@@ -542,7 +555,7 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
                 country=code.split(".")[0],
                 name=div.name,
                 ascii_name=div.ascii_name,
-                alternates=select_alternates((div.name, div.ascii_name), div.alternates, None),
+                alternates=select_alternates((div.name, div.ascii_name), div.alternates, None, curated=True),
                 admin1=div.name,
                 admin2="",
                 lat=div.point[0],
@@ -562,7 +575,7 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
                 country=code.split(".")[0],
                 name=div.name,
                 ascii_name=div.ascii_name,
-                alternates=select_alternates((div.name, div.ascii_name), div.alternates, None),
+                alternates=select_alternates((div.name, div.ascii_name), div.alternates, None, curated=True),
                 admin1=parent_div.name if parent_div else "",
                 admin2=div.name,
                 lat=div.point[0],
@@ -580,7 +593,9 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
                 country=c.country,
                 name=c.name,
                 ascii_name=c.ascii_name,
-                alternates=select_alternates((c.name, c.ascii_name), c.alternates, alternate_cap(c.population)),
+                alternates=select_alternates(
+                    (c.name, c.ascii_name), c.alternates, alternate_cap(c.population)
+                ),
                 admin1=a1.name if a1 else "",
                 admin2=a2.name if a2 else "",
                 lat=c.lat,
@@ -651,7 +666,7 @@ def _country_rows(
             country=iso,
             name=name,
             ascii_name=name,
-            alternates=select_alternates((name,), alternates, None),
+            alternates=select_alternates((name,), alternates, None, curated=True),
             admin1="",
             admin2="",
             lat=point[0],
@@ -670,13 +685,18 @@ def write_gazetteer(rows: list[Row], out: Path) -> None:
         lines.append("\t".join(cells))
     data = ("\n".join(lines) + "\n").encode("utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+    with (
+        out.open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz,
+    ):
         gz.write(data)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, required=True, help="folder with geonames/ and countries_states_cities/")
+    parser.add_argument(
+        "--shared", type=Path, required=True, help="folder with geonames/ and countries_states_cities/"
+    )
     parser.add_argument("--out", type=Path, required=True, help="output .tsv.gz path")
     args = parser.parse_args(argv)
     stats = Stats()

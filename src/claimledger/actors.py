@@ -183,7 +183,7 @@ class ActorExtractor:
             if not key:
                 continue
             kind = self._kind_of(view, start, end, label)
-            if kind == "person" and end - start == 1 and key not in by_key:
+            if kind in ("person", "organization") and end - start == 1 and key not in by_key:
                 # a single name: a surname or first name of a person already named in full?
                 target = self._person_for_part(clusters, persons_full, key)
                 if target is not None:
@@ -271,7 +271,7 @@ class ActorExtractor:
 
     @staticmethod
     def _person_for_part(clusters: list[_Cluster], persons: list[int], key: str) -> int | None:
-        for ci in persons:  # first introduced wins
+        for ci in sorted(persons, key=lambda c: clusters[c].first):  # first introduced wins
             for name in clusters[ci].names:
                 parts = _norm(name).split()
                 if len(parts) > 1 and key in (parts[-1], parts[0]):
@@ -466,6 +466,10 @@ class ActorExtractor:
                 nouns = [a for a in view.children_by_dep(head_i, "appos") if a.pos == "NOUN"]
                 if h.dep == "appos" and view.head(head_i).pos == "NOUN":
                     nouns.append(view.head(head_i))
+                if h.dep == "appos" and aff is None:
+                    other = tok.get(h.head)
+                    if other is not None and other != ci and clusters[other].kind == "person":
+                        aff = clusters[other].affiliation
                 for n in nouns:
                     word = self._role_word(view, n.i)
                     if word and role is None:

@@ -279,9 +279,9 @@ class AttributionExtractor:
     def _subject(self, view: ParseView, i: int) -> int | None:
         cur = i
         for _ in range(4):
-            subj = view.children_by_dep(cur, "nsubj", "nsubjpass")
-            if subj:
-                return subj[0].i
+            subj = view.subject(cur)
+            if subj is not None:
+                return subj
             t = view[cur]
             if t.dep in ("advcl", "conj", "xcomp", "acl", "relcl", "dobj", "pcomp") and t.head != cur:
                 cur = t.head
@@ -310,6 +310,12 @@ class AttributionExtractor:
         text = view.text[span.start : span.end]
         head = view[s]
         own = actors.resolve(s)
+        if own is None or (actors.actor(own) is not None and actors.actor(own).kind != "person"):  # type: ignore[union-attr]
+            # a person named inside the subject ("NRF's leader Massoud") is the speaker
+            for k in sub:
+                a = actors.actor(actors.resolve(k))
+                if a is not None and a.kind == "person" and view[k].dep in ("appos", "compound", "nsubj"):
+                    return a.id, "named", text, span
         if own is not None:
             actor = actors.actor(own)
             kind = "media" if actor is not None and actor.kind == "media" else "named"

@@ -99,7 +99,7 @@ class Pipeline:
 
     def from_parse(self, article: Article, parse: Parse) -> ArticleLedger:
         view = ParseView(parse)
-        prefix = f"{article.id}-"
+        prefix = ""  # ids are local to the article; the store qualifies them (store.base.global_id)
         errors: list[StageError] = []
         places: tuple[Place, ...] = ()
         place_of: dict[int, str] = {}

@@ -70,6 +70,17 @@ NUMBER_WORDS = {
 _BOILERPLATE = re.compile(
     r"^\s*(\*|†|‡|note:|editor's note|\(reporting by|\(editing by|copyright|©|all rights reserved)", re.I
 )
+# "an argument ... turned violent": a quarrel that the text says became violent is an assault
+QUARREL_NOUNS = frozenset("argument dispute quarrel altercation row spat confrontation scuffle".split())
+VIOLENT_ADJ = frozenset("violent deadly bloody physical".split())
+# material support: "military support" is AID, plain "support" is SUPPORT (PLOVER)
+MATERIAL = {"military": "military", "air": "military", "logistical": "military", "financial": "economic",
+            "economic": "economic", "humanitarian": "humanitarian", "material": "military"}
+# objects that make a verb a communication, not an event ("released a statement")
+COMMUNICATION_NOUNS = frozenset(
+    "statement video report footage document photo photos image images audio message communique letter "
+    "list figures data details information".split()
+)
 KILL_LEMMAS = frozenset("kill killing massacre murder execute behead assassinate slaughter".split())
 
 
@@ -91,6 +102,7 @@ class DraftEvent:
     fatalities: int | None
     negated: bool
     hedged: bool
+    place_soft: bool = False  # the place came from elsewhere in the sentence, not the event's own clause
 
 
 class EventCoder:
@@ -140,6 +152,8 @@ class EventCoder:
                 return None
             if t.lemma == "fall" and not self._fall_is_capture(view, i):
                 return None
+            if any(d.lemma in COMMUNICATION_NOUNS for d in view.children_by_dep(i, "dobj")):
+                return None
             return sense
         if t.pos in ("NOUN", "PROPN") and t.tag != "NNP":
             if t.lower == "control":
@@ -150,6 +164,11 @@ class EventCoder:
                     return self.triggers.get("capture", "verb")
                 return None
             if t.lemma in ("fall",) and not view.children_by_dep(i, "prep"):
+                return None
+            if t.lemma in QUARREL_NOUNS:
+                head = view.head(i)
+                if head.lemma == "turn" and any(c.lower in VIOLENT_ADJ for c in view.children(head.i)):
+                    return self.triggers.get("clash", "noun")
                 return None
             return self.triggers.get(t.lemma, "noun") or self.triggers.get(t.lower, "noun")
         if t.pos == "ADJ" and t.lower in ("violent", "deadly", "bloody") and view.head(i).lemma == "turn":
@@ -191,7 +210,9 @@ class EventCoder:
                 actor1 = a
 
         if is_verb:
-            subj = view.children_by_dep(i, "nsubj")
+            true_subj = view.subject(i)
+            subj = [view[true_subj]] if true_subj is not None and view[true_subj].dep == "nsubj" or (
+                true_subj is not None and view[true_subj].head != i) else []
             subjpass = view.children_by_dep(i, "nsubjpass")
             if subj:
                 agent_of(subj[0].i)
@@ -225,6 +246,8 @@ class EventCoder:
                             agent_of(o.i)
         else:
             head = view.head(i)
+            if head.pos == "VERB" and t.dep in ("dobj", "attr", "nsubj", "nsubjpass") and self._irrealis(view, head.i):
+                return None
             if t.dep in ("dobj", "attr") and head.lemma in LIGHT_VERBS:
                 if self._irrealis(view, head.i):
                     return None
@@ -251,6 +274,8 @@ class EventCoder:
                 for o in view.children_by_dep(p.i, "pobj"):
                     if p.lower == "by":
                         agent_of(o.i)
+                    elif p.lower == "of" and t.lower == "control" and self._np_actor(view, o.i, actors)[0]:
+                        agent_of(o.i)
                     elif p.lower == "of" and patient is None:
                         patient = o.i
                     elif p.lower == "between":
@@ -269,8 +294,11 @@ class EventCoder:
                 if osubj:
                     a, _ = self._np_actor(view, osubj[0].i, actors)
                     actor1, actor2 = actor2, a
-        # targets: "attacks on X", "support to X", "operations against X"
-        for p in view.children_by_dep(i, "prep", "dative"):
+        # targets: "attacks on X", "support to X", "operations against X"; a light verb's "providing ... to X"
+        target_preps = view.children_by_dep(i, "prep", "dative")
+        if not is_verb and t.dep == "dobj" and view.head(i).lemma in LIGHT_VERBS:
+            target_preps += view.children_by_dep(t.head, "prep", "dative")
+        for p in target_preps:
             if p.lower in ("on", "against", "to", "at", "for") and actor2 is None:
                 for o in view.children_by_dep(p.i, "pobj"):
                     a, _ = self._np_actor(view, o.i, actors)
@@ -291,10 +319,23 @@ class EventCoder:
         place = self._place_in(view, view.subtree(i), places, place_records)
         if place is None and patient is not None:
             place = self._place_in(view, view.subtree(patient), places, place_records)
+        place_soft = False
         if place is None:
             s = view.sentence_of(i)
             place = self._place_in(view, range(s.start, s.end), places, place_records)
+            place_soft = place is not None
         time = self._time(view, i, times)
+        if time is None:
+            s = view.sentence_of(i)
+            in_sentence = {times[k] for k in range(s.start, s.end) if k in times}
+            if len(in_sentence) == 1:
+                time = in_sentence.pop()
+        if sense.plover == "SUPPORT" and not is_verb:
+            kinds = [MATERIAL[view[k].lower] for k in view.subtree(i) if view[k].lower in MATERIAL and k < i]
+            if kinds:
+                sense = self.triggers.get("aid", "noun") or sense
+                sense = TriggerSense(sense.lemma, sense.pos, "AID", kinds[0], sense.acled_event_type,
+                                     sense.acled_sub_event_type)
         mode = sense.mode
         acled = AcledCode(sense.acled_event_type, sense.acled_sub_event_type)
         for inst in instruments:
@@ -327,6 +368,7 @@ class EventCoder:
             fatalities=fatalities,
             negated=negated,
             hedged=self._hedged(view, i),
+            place_soft=place_soft,
         )
 
     @staticmethod
@@ -367,6 +409,15 @@ class EventCoder:
                     pobj = view.children_by_dep(p.i, "pobj")
                     if pobj:
                         return pobj[0].i
+            if head.dep in ("dobj",):
+                # "X released a statement offering ...": the statement's issuer
+                subj = view.children_by_dep(head.head, "nsubj")
+                if subj:
+                    return subj[0].i
+        if t.dep == "conj" and head.pos == "VERB":
+            return EventCoder._implicit_subject(view, head.i) or next(
+                (c.i for c in view.children_by_dep(head.i, "nsubj")), None
+            )
         if t.dep == "xcomp":
             subj = view.children_by_dep(head.i, "nsubj", "nsubjpass")
             if subj:
@@ -407,9 +458,8 @@ class EventCoder:
             for x in cand:
                 a = actors.resolve(x)
                 actor = actors.actor(a)
-                if actor is not None and actor.kind == "person":
+                if actor is not None and actor.kind == "person" and actor.id not in victims:
                     victims.append(actor.id)
-                    break
         owner = None
         if view[k].lemma in PROPERTY_NOUNS or view[k].lower in PROPERTY_NOUNS:
             for p in view.children_by_dep(k, "poss"):

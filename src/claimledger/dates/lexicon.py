@@ -97,13 +97,13 @@ def _alternation(words: list[str]) -> str:
 
 MONTH_ALT = _alternation(list(MONTHS))
 MONTH_FULL_ALT = _alternation([w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july")])
-MONTH_ABBR_ALT = _alternation([w for w in MONTHS if len(w) <= 4 and w not in ("june", "july")])
+MONTH_ABBR_ALT = _alternation([w for w in MONTHS if len(w) <= 4 and w not in ("june", "july", "may")])
 WEEKDAY_ALT = _alternation(list(WEEKDAYS))
 WEEKDAY_FULL_ALT = _alternation([w for w in WEEKDAYS if w.endswith("day")])
 NUMBER_ALT = _alternation([w for w in NUMBERS if " " not in w and w not in ("a", "an")])
 
-# A month word (``Sept.`` included), a four-digit year, a day of the month.
-MONTH_RE = rf"(?:{MONTH_ALT})\b\.?"
+# A month word (an abbreviation with its full stop: ``Sept.``), a four-digit year, a day of the month.
+MONTH_RE = rf"(?:(?:{MONTH_FULL_ALT})\b|(?:{MONTH_ABBR_ALT})\b\.?)"
 YEAR4_RE = r"(?:1[89]\d{2}|2[01]\d{2})"
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"

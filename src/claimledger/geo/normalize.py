@@ -36,13 +36,23 @@ _SPECIAL = str.maketrans(
         "ŋ": "n",
     }
 )
-# Apostrophe-like marks vanish ("Ra's" -> "ras", "N'Djamena" -> "ndjamena"); other punctuation splits words.
-_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Apostrophe-like marks vanish ("Ra's" -> "ras", "N'Djamena" -> "ndjamena"); other punctuation splits
+# words. One translation table lower-cases ASCII and does both.
+_APOSTROPHES = "'\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4"
+_ASCII_KEY = str.maketrans(
+    {
+        **{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+        **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
+        **{a: None for a in _APOSTROPHES},
+    }
+)
 _LEADING_THE = "the "
 
-# Variant key rewrites, applied in order to a key with spaces removed.
+# Variant key rewrites, applied in order to a key with spaces removed (after dropping a leading
+# Arabic article: "Al Hudaydah" ~ "Hudaydah").
+_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az"})
 _VARIANT_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=[aeiou])h$"), ""),  # Raqqah -> Raqqa
     (re.compile(r"ow(?![aeiou])"), "o"),  # Khowst -> Khost, Ghowr -> Ghor
     (re.compile(r"ou"), "u"),
     (re.compile(r"w"), "v"),
@@ -55,33 +65,38 @@ MIN_VARIANT_LEN = 5
 
 
 def ascii_fold(text: str) -> str:
-    """``text`` with diacritics removed and special Latin letters spelled in ASCII."""
+    """``text`` with diacritics removed and Latin letters spelled in ASCII; other letters dropped."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = text.translate(_SPECIAL)
+    for a in _APOSTROPHES:
+        text = text.replace(a, "")
+    return "".join(
+        c if c.isascii() else "" if unicodedata.combining(c) or c.isalpha() else " "
+        for c in unicodedata.normalize("NFKD", text)
+    )
 
 
 def name_key(text: str) -> str:
     """Exact-match key: ASCII-folded, lower-cased, punctuation to single spaces, leading "the" dropped."""
-    folded = _APOSTROPHES.sub("", ascii_fold(text)).lower()
-    key = _NON_ALNUM.sub(" ", folded).strip()
+    key = " ".join(ascii_fold(text).translate(_ASCII_KEY).split())
     if key.startswith(_LEADING_THE):
         key = key[len(_LEADING_THE) :]
     return key
 
 
-def variant_key(key: str) -> str:
-    """Loose key of a ``name_key`` result for romanisation variants; "" when too short to be safe."""
-    v = key.replace(" ", "")
+def variant_key(key: str, min_len: int = MIN_VARIANT_LEN) -> str:
+    """Loose key of a ``name_key`` result for romanisation variants; "" when shorter than ``min_len``
+    (short loose keys find false friends)."""
+    words = key.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    v = "".join(words)
     for pattern, repl in _VARIANT_SUBS:
         v = pattern.sub(repl, v)
-    return v if len(v) >= MIN_VARIANT_LEN else ""
+    return v if len(v) >= min_len else ""
 
 
 def is_latin_script(text: str) -> bool:
     """True when every letter of ``text`` is a Latin letter (ASCII or accented)."""
-    for c in text:
-        if c.isalpha() and not c.isascii() and "LATIN" not in unicodedata.name(c, ""):
-            return False
-    return True
+    return all(c.isascii() or not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)

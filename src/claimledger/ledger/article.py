@@ -60,15 +60,17 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
             members = [drafts[k] for k in g]
             a1 = next((m.actor1 for m in members if m.actor1), None)
             a2 = next((m.actor2 for m in members if m.actor2), None)
-            pl = next((m.place for m in members if m.place), None)
+            pl = next((m.place for m in members if m.place and not m.place_soft), None)
+            d_place = None if d.place_soft else d.place
             vic = {v for m in members for v in m.victims}
-            if not (_same(a1, d.actor1) and _same(a2, d.actor2) and _place_compatible(pl, d.place, places)):
+            if not (_same(a1, d.actor1) and _same(a2, d.actor2) and _place_compatible(pl, d_place, places)):
                 continue
             if vic and d.victims and not vic & set(d.victims):
                 continue
-            # something must tie them: a shared actor or a shared place
+            # something must tie them: a shared actor, or a shared place where one side names no actor
             shared = (a1 is not None and a1 == d.actor1) or (a2 is not None and a2 == d.actor2)
-            shared = shared or (pl is not None and d.place is not None)
+            no_actors = not (a1 or a2) or not (d.actor1 or d.actor2)
+            shared = shared or (pl is not None and d_place is not None and no_actors)
             if not shared:
                 continue
             g.append(i)
@@ -98,7 +100,10 @@ def assemble(
         first = members[0]
         place: str | None = None
         for m in members:
-            place = _more_specific(place, m.place, place_by_id)
+            if not m.place_soft:
+                place = _more_specific(place, m.place, place_by_id)
+        if place is None:
+            place = next((m.place for m in members if m.place), None)
         fat = [m.fatalities for m in members if m.fatalities is not None]
         base_events.append(
             Event(

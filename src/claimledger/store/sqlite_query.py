@@ -176,7 +176,7 @@ _CONTESTED_CLAIM = (
 _CLAIMS_SQL = f"""
 SELECT c.uid, c.id, c.article_id, e.uid AS event_uid, e.type AS event_type, a.name AS actor_name,
        c.source_text, c.source_kind, art.source AS outlet, c.stance, c.cue, c.hedged, c.quote, c.channel,
-       substr(art.text, c.content_start + 1, c.content_end - c.content_start) AS content,
+       c.content_text AS content,
        e.date_start, e.date_end, {_CONTESTED_CLAIM} AS contested
 FROM claims c
 JOIN articles art ON art.id = c.article_id

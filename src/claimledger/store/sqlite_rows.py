@@ -146,11 +146,11 @@ def _insert_event(
     )
 
 
-def _insert_claim(conn: sqlite3.Connection, article_id: str, seq: int, claim: Claim) -> None:
+def _insert_claim(conn: sqlite3.Connection, article_id: str, seq: int, claim: Claim, text: str) -> None:
     conn.execute(
         "INSERT INTO claims (article_id, id, seq, uid, event, source, source_kind, source_text,"
-        " source_search, stance, cue, hedged, quote, channel, time, content_start, content_end, record)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " source_search, stance, cue, hedged, quote, channel, time, content_text, record)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article_id,
             claim.id,
@@ -167,8 +167,7 @@ def _insert_claim(conn: sqlite3.Connection, article_id: str, seq: int, claim: Cl
             claim.quote,
             claim.channel,
             claim.time,
-            claim.content.start,
-            claim.content.end,
+            claim.content.text(text),
             record_json(claim_to_dict(claim)),
         ),
     )
@@ -211,6 +210,6 @@ def insert_ledger(conn: sqlite3.Connection, ledger: ArticleLedger, ingested_at: 
     for i, event in enumerate(ledger.events):
         _insert_event(conn, article_id, i, event, times)
     for i, claim in enumerate(ledger.claims):
-        _insert_claim(conn, article_id, i, claim)
+        _insert_claim(conn, article_id, i, claim, ledger.article.text)
     for i, contradiction in enumerate(ledger.contradictions):
         _insert_contradiction(conn, article_id, i, contradiction)

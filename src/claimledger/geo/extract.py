@@ -1,0 +1,324 @@
+"""Places: which places an article mentions, resolved against the gazetteer, one record per place.
+
+Candidates are NER entities (GPE, LOC, FAC; and ORG, PERSON or NORP entities whose whole text is the
+name of a country, first-level division or city: spaCy's small model tags some provinces as ORG),
+plus "X province" / "X district" / "province of X" phrases. Names are resolved in two passes: the
+first finds the article's focus country (the country most mentioned, directly or as the country of
+a mentioned place), the second resolves every name with that focus and the countries mentioned.
+Mentions of one gazetteer entry merge into one ``Place``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from claimledger.geo.gazetteer import GazEntry, Gazetteer, GazMatch
+from claimledger.geo.normalize import name_key
+from claimledger.syntax import ParseView
+from claimledger.types import Place, Span
+
+log = logging.getLogger(__name__)
+
+COMPONENT = "geo"
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose entities become places only when their whole text names a place of these kinds.
+STRICT_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+STRICT_KINDS = frozenset({"country", "admin1", "city"})
+# Words that make a name (or the name they follow) an organisation: "Panjshir" is a place,
+# "Haqqani Network" and "Pakistan Army" are not.
+_ORG_WORDS_TEXT = """
+    front network party army forces force agency intelligence council ministry group movement brigade
+    brigades battalion militia committee commission police guard guards corps command directorate
+    alliance coalition union federation organisation organization government administration authority
+    authorities league emirate mujahideen
+"""
+ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
+# Kind words that make "X <word>" / "<word> of X" a place name, and the kind an unresolved one has.
+KIND_WORD_KINDS = {
+    "province": "admin1",
+    "governorate": "admin1",
+    "oblast": "admin1",
+    "prefecture": "admin1",
+    "district": "admin2",
+    "county": "admin2",
+}
+UNRESOLVED_KINDS = {"GPE": "unknown", "LOC": "region", "FAC": "landmark"}
+PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_MAX_NAME_TOKENS = 4
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # first token
+    end: int  # one past the last token
+    name: str  # the name to resolve (possessive removed)
+    label: str  # NER label, or "PATTERN"
+    kind_word: str | None = None  # the kind word of a pattern ("province")
+    match: GazMatch | None = None
+    context: set[str] = field(default_factory=set)  # countries the other names mention
+
+
+@dataclass(slots=True)
+class _Group:
+    first: int  # token of the first mention, for numbering
+    entry: GazEntry | None
+    name: str
+    kind: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def extract_places(
+    view: ParseView, gaz: Gazetteer, id_prefix: str
+) -> tuple[tuple[Place, ...], dict[int, str]]:
+    """Places mentioned in the parsed article, numbered ``{id_prefix}p1, p2, ...`` by first mention,
+    and a map from every token of every mention to its place id."""
+    candidates = _candidates(view)
+    # Pass 1: resolve without a focus; count countries of confident matches.
+    for c in candidates:
+        c.match = _accept(c, gaz.resolve(c.name, variants=c.label not in STRICT_LABELS))
+    direct = {
+        (name_key(c.name), c.match.entry.country)
+        for c in candidates
+        if c.match and c.match.entry.kind == "country"
+    }
+    votes = Counter(c.match.entry.country for c in candidates if c.match and c.match.how != "variant")
+    focus = _focus(votes, candidates)
+    # Pass 2: resolve with the focus and the countries the other names mention (a name is not its
+    # own context: "Georgia" read as the country must not make the country more likely).
+    for c in candidates:
+        key = name_key(c.name)
+        c.context = {iso for k, iso in direct if k != key}
+        m = gaz.resolve(c.name, focus, c.context, variants=c.label not in STRICT_LABELS)
+        c.match = _accept(c, m, focus, c.context)
+    _apply_containers(view, gaz, candidates, focus)
+    log.debug("places: %d candidates, focus country %s, countries named %s", len(candidates), focus, direct)
+    return _records(view, candidates, id_prefix)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidates(view: ParseView) -> list[_Candidate]:
+    person_tokens: set[int] = set()
+    person_parts: set[str] = set()  # name keys of the words of multi-token person names
+    for e in view.parse.entities:
+        if e.label == "PERSON":
+            person_tokens.update(range(e.start, e.end))
+            if e.end - e.start > 1:
+                person_parts.update(name_key(view[i].text) for i in range(e.start, e.end))
+
+    patterns = _kind_word_candidates(view, person_tokens)
+    taken = {i for p in patterns for i in range(p.start, p.end)}
+    out = list(patterns)
+    for e in view.parse.entities:
+        if e.label not in PLACE_LABELS and e.label not in STRICT_LABELS:
+            continue
+        if any(i in taken for i in range(e.start, e.end)):
+            continue
+        end = e.end
+        name = e.text
+        if view[end - 1].text in _POSSESSIVE and end - 1 > e.start:
+            end -= 1
+            name = view.span_text(e.start, end)
+        for suffix in _POSSESSIVE[:2]:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+        if _org_like(view, e.start, end, e.label):
+            continue
+        if e.label in STRICT_LABELS:
+            if e.label == "PERSON" and end - e.start > 1:
+                continue  # a person's full name is never a place
+            if name_key(name) in person_parts:
+                continue  # a surname or first name of a person named in full elsewhere
+        out.append(_Candidate(e.start, end, name, e.label))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _kind_word_candidates(view: ParseView, person_tokens: set[int]) -> list[_Candidate]:
+    """ "Panjshir province", "Rukha district", "the province of Panjshir"."""
+    out: list[_Candidate] = []
+    n = len(view)
+    for t in view.tokens:
+        word = t.lower
+        if word not in KIND_WORD_KINDS or t.i in person_tokens:
+            continue
+        # X province
+        s = t.i
+        while s > 0 and t.i - s < _MAX_NAME_TOKENS and _name_token(view, s - 1, person_tokens):
+            s -= 1
+        if s < t.i:
+            out.append(_Candidate(s, t.i + 1, f"{view.span_text(s, t.i)} {word}", "PATTERN", word))
+            continue
+        # province of X
+        if t.i + 2 < n and view[t.i + 1].lower == "of":
+            e = t.i + 2
+            while e < n and e - t.i - 2 < _MAX_NAME_TOKENS and _name_token(view, e, person_tokens):
+                e += 1
+            if e > t.i + 2:
+                out.append(_Candidate(t.i, e, f"{view.span_text(t.i + 2, e)} {word}", "PATTERN", word))
+    return out
+
+
+def _name_token(view: ParseView, i: int, person_tokens: set[int]) -> bool:
+    t = view[i]
+    return (
+        i not in person_tokens
+        and t.text[:1].isupper()
+        and (t.pos == "PROPN" or t.tag in ("NNP", "NNPS"))
+        and t.lower not in KIND_WORD_KINDS
+    )
+
+
+def _org_like(view: ParseView, start: int, end: int, label: str) -> bool:
+    """Whether the name is (part of) an organisation's name: it contains an organisation word, or
+    is followed by one (any case after an ORG/PERSON/NORP entity, capitalised after a place)."""
+    if label in STRICT_LABELS and any(view[i].lower in ORG_WORDS for i in range(start, end)):
+        return True
+    if end >= len(view):
+        return False
+    t = view[end]  # a possessive ("Pakistan's Inter-Services Intelligence") leaves the name alone
+    if t.lower not in ORG_WORDS:
+        return False
+    return label in STRICT_LABELS or t.text[:1].isupper()
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def _accept(
+    c: _Candidate,
+    m: GazMatch | None,
+    focus: str | None = None,
+    context: set[str] | frozenset[str] = frozenset(),
+) -> GazMatch | None:
+    """``m`` if it is good enough for this kind of candidate, else None."""
+    if m is None:
+        return None
+    if c.label in STRICT_LABELS and (m.how != "name" or m.entry.kind not in STRICT_KINDS):
+        return None
+    # A romanisation variant is trusted only inside the countries the article is about.
+    if m.how == "variant" and m.entry.country != focus and m.entry.country not in context:
+        return None
+    return m
+
+
+def _apply_containers(
+    view: ParseView, gaz: Gazetteer, candidates: list[_Candidate], focus: str | None
+) -> None:
+    """ "Paris, Texas" / "Atlanta, Georgia": a place, a comma and the division or country holding
+    it. Where some reading of the pair has the second name contain the first, use it."""
+    for a, b in itertools.pairwise(candidates):
+        if b.start != a.end + 1 or view[a.end].text != "," or (a.match is None and b.match is None):
+            continue
+        if a.match and b.match and _contains(b.match.entry, a.match.entry):
+            continue
+        pairs = [
+            (x, y)
+            for x in _readings(gaz, a, focus)
+            for y in _readings(gaz, b, focus)
+            if _contains(y.entry, x.entry)
+        ]
+        if pairs:
+            a.match, b.match = max(pairs, key=lambda p: (p[0].entry.population, p[1].entry.population))
+
+
+def _readings(gaz: Gazetteer, c: _Candidate, focus: str | None) -> list[GazMatch]:
+    """Every acceptable reading of the candidate's name."""
+    strict = c.label in STRICT_LABELS
+    return [
+        m for m in gaz.matches(c.name, variants=not strict) if _accept(c, m, focus, c.context) is not None
+    ]
+
+
+def _contains(outer: GazEntry, inner: GazEntry) -> bool:
+    if outer.country != inner.country or outer is inner:
+        return False
+    if outer.kind == "country":
+        return inner.kind != "country"
+    if outer.kind == "admin1":
+        return inner.kind in ("admin2", "city") and inner.admin1 == outer.name
+    if outer.kind == "admin2":
+        return inner.kind == "city" and inner.admin2 == outer.name
+    return False
+
+
+def _focus(votes: Counter[str], candidates: list[_Candidate]) -> str | None:
+    if not votes:
+        return None
+    top = max(votes.values())
+    leaders = {iso for iso, n in votes.items() if n == top}
+    for c in candidates:  # ties: the first mentioned
+        if c.match and c.match.entry.country in leaders:
+            return c.match.entry.country
+    return None
+
+
+def _records(
+    view: ParseView, candidates: list[_Candidate], id_prefix: str
+) -> tuple[tuple[Place, ...], dict[int, str]]:
+    groups: dict[object, _Group] = {}
+    for c in candidates:
+        if c.match is not None:
+            entry = c.match.entry
+            key: object = id(entry)
+            group = groups.get(key) or _Group(c.start, entry, entry.ascii_name, entry.kind)
+        elif c.label in STRICT_LABELS:
+            continue
+        else:
+            kind = KIND_WORD_KINDS[c.kind_word] if c.kind_word else UNRESOLVED_KINDS[c.label]
+            key = ("unresolved", kind, name_key(c.name))
+            group = groups.get(key) or _Group(c.start, None, _display_name(c.name), kind)
+        groups[key] = group
+        group.spans.append((c.start, c.end))
+
+    places: list[Place] = []
+    token_place: dict[int, str] = {}
+    for n, g in enumerate(sorted(groups.values(), key=lambda g: g.first), 1):
+        pid = f"{id_prefix}p{n}"
+        mentions = tuple(sorted(view.char_span(s, e) for s, e in g.spans))
+        for s, e in g.spans:
+            for i in range(s, e):
+                token_place[i] = pid
+        places.append(_place(pid, g, mentions))
+    return tuple(places), token_place
+
+
+def _display_name(text: str) -> str:
+    """An unresolved name as written, without a leading "the" ("the Middle East" -> "Middle East")."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _place(pid: str, g: _Group, mentions: tuple[Span, ...]) -> Place:
+    e = g.entry
+    if e is None:
+        return Place(
+            id=pid,
+            name=g.name,
+            kind=g.kind,
+            mentions=mentions,
+            precision=PRECISION.get(g.kind, 3),
+            component=COMPONENT,
+        )
+    return Place(
+        id=pid,
+        name=g.name,
+        kind=e.kind,
+        mentions=mentions,
+        country=e.country,
+        admin1=e.admin1,
+        admin2=e.admin2,
+        lat=e.lat,
+        lon=e.lon,
+        geonames_id=e.geonames_id,
+        precision=PRECISION[e.kind],
+        component=COMPONENT,
+    )

@@ -1,0 +1,106 @@
+"""Event coding on sentences written for these tests: types, roles, passives, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.types import ArticleLedger, Event
+
+from ..conftest import make_article
+
+
+def _ledger(pipeline, text: str) -> ArticleLedger:  # type: ignore[no-untyped-def]
+    return pipeline.extract(make_article(text))
+
+
+def _name(ledger: ArticleLedger, actor_id: str | None) -> str | None:
+    return next((a.name for a in ledger.actors if a.id == actor_id), None)
+
+
+def _event(ledger: ArticleLedger, trigger: str) -> Event:
+    return next(e for e in ledger.events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "actor1", "actor2"),
+    [
+        ("Islamic State fighters attacked the Kurdish militia near the town.", "attacked", "ASSAULT",
+         "Islamic State", None),
+        ("Two aid workers were killed by the Shabaab militants on Tuesday.", "killed", "ASSAULT", "Shabaab",
+         None),
+        ("Police arrested the opposition leader Juan Perez in the capital.", "arrested", "COERCE", None,
+         "Juan Perez"),
+        ("The Taliban completed the takeover of Kunduz on Sunday.", "takeover", "COERCE", "Taliban", None),
+        ("Iran provided military support to the Houthi movement, officials said.", "support", "AID", "Iran",
+         "Houthi"),
+        ("The Syrian foreign minister visited Moscow on Wednesday.", "visited", "CONSULT", None, None),
+    ],
+)
+def test_type_and_roles(pipeline, text, trigger, type_, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(pipeline, text)
+    e = _event(ledger, trigger)
+    assert e.type == type_
+    if actor1 is not None:
+        assert actor1.lower() in (_name(ledger, e.actor1) or "").lower()
+    if actor2 is not None:
+        named = [_name(ledger, e.actor2), *(_name(ledger, v) for v in e.victims)]
+        assert any(actor2.lower() in (n or "").lower() for n in named)
+
+
+def test_agentless_passive_leaves_actor1_empty(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(pipeline, "Three soldiers were killed in an ambush near Kandahar on Monday.")
+    e = _event(ledger, "killed")
+    assert e.actor1 is None
+    assert e.acled is not None
+
+
+def test_demonym_instrument_reveals_actor_and_mode(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(pipeline, "Local commanders said that Turkish drones were targeting their positions.")
+    e = _event(ledger, "targeting")
+    assert _name(ledger, e.actor1) == "Turkey"
+    assert e.mode == "drone"
+    assert e.acled is not None and e.acled.sub_event_type == "Air/drone strike"
+
+
+def test_named_victims_count_as_fatalities(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The group's spokesman Ahmad Wali and a commander, Karim Nazari, were killed by government forces."
+    ledger = _ledger(pipeline, text)
+    e = _event(ledger, "killed")
+    assert e.fatalities == 2
+    assert len(e.victims) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The rebels will attack the city next week.", "attack"),
+        ("The army threatened to bomb the bridge.", "bomb"),
+    ],
+)
+def test_unrealised_events_are_not_coded(pipeline, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(pipeline, text)
+    assert not [e for e in ledger.events if e.trigger.text == trigger]
+
+
+def test_negated_event_is_flagged(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(pipeline, "The army did not attack the village of Qala, the ministry said.")
+    e = _event(ledger, "attack")
+    assert e.negated
+
+
+def test_footnotes_give_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Hamas* fighters attacked a checkpoint in Gaza on Friday.\n*A group banned in several countries."
+    ledger = _ledger(pipeline, text)
+    foot = text.index("\n*")
+    assert ledger.events
+    assert all(e.sentence.start < foot for e in ledger.events)
+
+
+def test_mentions_of_one_happening_merge(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The foreign minister of Qatar made a visit to Afghanistan on Monday. "
+        "The minister's visit to Kabul was aimed at easing tensions."
+    )
+    ledger = _ledger(pipeline, text)
+    visits = [e for e in ledger.events if e.type == "CONSULT"]
+    assert len(visits) == 1

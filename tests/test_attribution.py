@@ -1,0 +1,99 @@
+"""Attribution on short news sentences written for these tests (the model parses them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.types import ArticleLedger, Claim
+
+from .conftest import make_article
+
+
+def _claims(pipeline, text: str) -> tuple[ArticleLedger, list[Claim]]:  # type: ignore[no-untyped-def]
+    ledger = pipeline.extract(make_article(text))
+    return ledger, [c for c in ledger.claims if c.source_kind != "outlet"]
+
+
+def _source_name(ledger: ArticleLedger, claim: Claim) -> str | None:
+    for a in ledger.actors:
+        if a.id == claim.source:
+            return a.name
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "stance", "source_contains"),
+    [
+        ("The army said that rebels attacked a convoy near the border.", "named", "said", "assert", "army"),
+        ("Several sources claimed that government troops shelled the village.", "unnamed", "claimed", "assert",
+         "Several sources"),
+        ("Officials said the militants had killed three soldiers.", "unnamed", "said", "assert", "Officials"),
+        ("Police commanders in the province say that gunmen attacked a checkpoint.", "described", "say",
+         "assert", "Police commanders"),
+        ("The Daily Herald has reported that soldiers arrested two journalists in the capital.", "media",
+         "reported", "assert", "Daily Herald"),
+        ("The ministry denied that its forces had attacked the camp.", "named", "denied", "deny", "ministry"),
+        ("According to witnesses, soldiers opened fire on protesters in the square.", "unnamed",
+         "according to", "assert", "witnesses"),
+    ],
+)
+def test_cue_source_and_stance(pipeline, text, kind, cue, stance, source_contains) -> None:  # type: ignore[no-untyped-def]
+    ledger, claims = _claims(pipeline, text)
+    assert claims, f"no claim found in {text!r}"
+    c = claims[0]
+    assert c.source_kind == kind
+    assert c.cue == cue
+    assert c.stance == stance
+    assert c.source_text is not None and source_contains.lower() in c.source_text.lower()
+    assert c.cue_span is not None and text[c.cue_span.start : c.cue_span.end].lower() in cue.lower()
+
+
+def test_hedged_passive_has_no_named_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The commander is said to have been killed by rebels in the north."
+    ledger, claims = _claims(pipeline, text)
+    c = claims[0]
+    assert c.hedged and c.source_kind == "unnamed" and c.cue == "is said to"
+    kill = next(e for e in ledger.events if e.trigger.text == "killed")
+    assert kill.hedged and c.id in kill.claims
+
+
+def test_quote_with_attribution_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Rebel leader Omar Haddad spoke late on Friday. "Our fighters captured the airport this morning and '
+        'the enemy fled," Haddad said on Telegram.'
+    )
+    ledger, claims = _claims(pipeline, text)
+    quoted = [c for c in claims if c.quote]
+    assert len(quoted) == 1
+    c = quoted[0]
+    assert c.quote is not None and c.quote.startswith("Our fighters captured")
+    assert c.channel == "Telegram"
+    assert _source_name(ledger, c) == "Omar Haddad"
+    capture = next(e for e in ledger.events if e.trigger.text == "captured")
+    assert c.id in capture.claims
+
+
+def test_negated_cue_is_not_a_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(pipeline, "The ministry did not confirm that troops had entered the city.")
+    assert not [c for c in claims if c.cue == "confirm"]
+
+
+def test_denial_of_earlier_claims_contradicts_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rebel spokesman Ali Karim said that the rebels had captured the town of Kamdesh. "
+        "However, the army denied the claims, saying its soldiers still held every position."
+    )
+    ledger, claims = _claims(pipeline, text)
+    deny = next(c for c in claims if c.stance == "deny")
+    capture = next(e for e in ledger.events if e.type == "COERCE")
+    assert deny.event == capture.id
+    assert any(k.event == capture.id and k.field == "occurrence" for k in ledger.contradictions)
+
+
+def test_every_event_has_a_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ledger, _ = _claims(pipeline, "Gunmen attacked a police station in the city on Monday.")
+    assert ledger.events
+    for e in ledger.events:
+        assert e.claims
+    outlet = [c for c in ledger.claims if c.source_kind == "outlet"]
+    assert outlet and all(c.cue is None for c in outlet)

@@ -1,0 +1,99 @@
+"""The command line: every command runs on real inputs, bad input is reported, the README covers it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimledger.cli import app
+
+from .conftest import FOUNDING, REPO
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def _warm(pipeline):  # type: ignore[no-untyped-def]
+    """Make the CLI reuse the session's pipeline instead of loading the model per command."""
+    import claimledger.cli as cli
+
+    original = cli._pipeline
+    cli._pipeline = lambda config: pipeline  # type: ignore[assignment]
+    yield
+    cli._pipeline = original  # type: ignore[assignment]
+
+
+def test_extract_json_follows_schema(_warm) -> None:  # type: ignore[no-untyped-def]
+    from claimledger.serialize import validate_ledger_dict
+
+    res = runner.invoke(app, ["extract", str(FOUNDING), "--published", "2021-09-06", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert validate_ledger_dict(doc) == []
+    assert doc["article"]["published"] == "2021-09-06"
+
+
+def test_extract_jsonl_keeps_record_order_and_failures(_warm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    recs = tmp_path / "in.jsonl"
+    lines = [
+        {"text": "Rebels attacked an army base near Homs on Sunday, the army said.", "url": "u1",
+         "published": "2022-03-01"},
+        {"url": "u2"},
+        {"text": "Police arrested ten protesters in Minsk on Saturday.", "url": "u3"},
+    ]
+    recs.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(recs), "--format", "jsonl"])
+    assert res.exit_code == 1  # one record failed
+    out = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
+    assert len(out) == 3
+    assert out[0]["article"]["url"] == "u1" and out[2]["article"]["url"] == "u3"
+    assert out[1]["errors"] and out[1]["errors"][0]["stage"] == "ingest"
+    assert out[0]["article"]["text"] == lines[0]["text"]
+
+
+def test_ingest_is_idempotent_and_queries_work(_warm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "l.db"
+    examples = REPO / "examples"
+    res = runner.invoke(app, ["ingest", str(examples), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    first = runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout.splitlines()
+    assert first
+    again = runner.invoke(app, ["ingest", str(examples), "--db", str(db)])
+    assert again.exit_code == 0 and "already in the ledger" in again.output
+    second = runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout.splitlines()
+    assert first == second
+    event_id = json.loads(first[0])["event_id"]
+    shown = runner.invoke(app, ["show", event_id, "--db", str(db)])
+    assert shown.exit_code == 0 and "evidence" in shown.stdout
+    claims = runner.invoke(app, ["claims", "--db", str(db)])
+    assert claims.exit_code == 0
+    missing = runner.invoke(app, ["show", "nope:e1", "--db", str(db)])
+    assert missing.exit_code == 1
+
+
+def test_bad_inputs_are_reported_and_others_stored(_warm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a_empty.txt").write_text("", encoding="utf-8")
+    (d / "b_binary.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    (d / "c_bad_utf8.txt").write_bytes(b"Rebels attacked \xff\xfe the town.")
+    (d / "d_empty_body.html").write_text("<html><head><title>x</title></head><body></body></html>")
+    (d / "e_good.txt").write_text("Gunmen killed three police officers in Kano on Friday, police said.")
+    db = tmp_path / "l.db"
+    res = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert res.exit_code == 1
+    for name in ("a_empty.txt", "b_binary.txt", "c_bad_utf8.txt", "d_empty_body.html"):
+        assert name in res.output
+    assert "stored 1 article(s)" in res.output
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    assert names >= {"extract", "ingest", "events", "claims", "show", "eval"}
+    for name in names:
+        assert re.search(rf"claimledger {re.escape(name)}\b", readme), f"README does not document `{name}`"
