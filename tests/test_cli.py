@@ -40,8 +40,11 @@ def test_extract_json_follows_schema(_warm) -> None:  # type: ignore[no-untyped-
 def test_extract_jsonl_keeps_record_order_and_failures(_warm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     recs = tmp_path / "in.jsonl"
     lines = [
-        {"text": "Rebels attacked an army base near Homs on Sunday, the army said.", "url": "u1",
-         "published": "2022-03-01"},
+        {
+            "text": "Rebels attacked an army base near Homs on Sunday, the army said.",
+            "url": "u1",
+            "published": "2022-03-01",
+        },
         {"url": "u2"},
         {"text": "Police arrested ten protesters in Minsk on Saturday.", "url": "u3"},
     ]

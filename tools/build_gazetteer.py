@@ -497,8 +497,8 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
             refs = city_refs_a1.get(code, []) + dr5hn_city_refs.get((iso, d.name), [])
             div.point = _checked_point((d.lat, d.lon), refs, boxes.get(iso), stats, "admin1")
         for code, div in divs.items():
-            if code not in joined and (refs := city_refs_a1.get(code)):
-                div.point = median_point(refs)
+            if code not in joined and (own := city_refs_a1.get(code)):
+                div.point = median_point(own)
                 stats.add("admin1 placed by its cities")
         taken = set(joined.values())
         unjoined_dr[iso] = {n: d for n, d in drs.items() if n not in taken}

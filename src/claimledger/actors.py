@@ -2,7 +2,8 @@
 
 Evidence used, in order: spaCy NER (PERSON, ORG, NORP, GPE), acronym definitions ("National Resistance Front
 (NRF)"), demonyms ("Pakistani drones" → Pakistan), surnames and first names referring back to a full name,
-roles and affiliations from appositions, compounds and possessives ("Taliban spokesperson X", "NRF's leader X",
+roles and affiliations from appositions, compounds and possessives ("Taliban spokesperson X", "NRF's leader
+X",
 "X, the chief of Y"), and nominal/pronominal coreference ("the group", "the Islamist group", "he", "their").
 Entity types are corrected by context (a name after a role noun is a person; "X Network" is an organisation).
 """
@@ -24,49 +25,89 @@ COMPONENT = "actors"
 
 # Role nouns: what a person is to an organisation. Lower-case lemmas; hyphenated forms are joined first.
 ROLE_WORDS = frozenset(
-    """spokesperson spokesman spokeswoman leader co-leader commander chief head president vice-president
-    co-founder founder deputy minister governor general colonel major captain lieutenant lieutenant-general
-    major-general brigadier officer official ambassador envoy secretary director chairman chairwoman chair mayor
-    emir king queen prince premier chancellor senator lawmaker representative negotiator adviser advisor aide
-    member militant fighter soldier journalist correspondent reporter editor analyst activist cleric imam mullah
-    sheikh warlord boss ceo manager coordinator administrator prosecutor judge chairperson speaker
-    prime-minister foreign-minister defence-minister defense-minister interior-minister""".split()
+    (
+        "spokesperson spokesman spokeswoman leader co-leader commander chief head president "
+        "vice-president co-founder founder deputy minister governor general colonel major captain "
+        "lieutenant lieutenant-general major-general brigadier officer official ambassador envoy "
+        "secretary director chairman chairwoman chair mayor emir king queen prince premier "
+        "chancellor senator lawmaker representative negotiator adviser advisor aide member "
+        "militant fighter soldier journalist correspondent reporter editor analyst activist cleric "
+        "imam mullah sheikh warlord boss ceo manager coordinator administrator prosecutor judge "
+        "chairperson speaker prime-minister foreign-minister defence-minister defense-minister "
+        "interior-minister"
+    ).split()
 )
 # Words that make a name an organisation rather than a person, with the kind they suggest.
 ORG_WORDS: dict[str, str] = {
     **dict.fromkeys(
-        "front network brigade brigades battalion militia movement army forces force guard guards mujahideen "
-        "jihad liberation resistance insurgency rebels taliban legion corps commandos".split(),
+        (
+            "front network brigade brigades battalion militia movement army forces force guard guards "
+            "mujahideen jihad liberation resistance insurgency rebels taliban legion corps commandos"
+        ).split(),
         "armed_group",
     ),
     **dict.fromkeys(
-        "intelligence ministry agency police service services department directorate command gendarmerie "
-        "government cabinet parliament court office bureau administration authority authorities".split(),
+        (
+            "intelligence ministry agency police service services department directorate command "
+            "gendarmerie government cabinet parliament court office bureau administration authority "
+            "authorities"
+        ).split(),
         "state_agency",
     ),
-    **dict.fromkeys("party congress league alliance coalition".split(), "political_party"),
+    **dict.fromkeys(["party", "congress", "league", "alliance", "coalition"], "political_party"),
     **dict.fromkeys(
-        "times post news herald journal tribune gazette daily telegraph guardian television tv radio "
-        "press broadcasting broadcaster newspaper chronicle observer express wire".split(),
+        (
+            "times post news herald journal tribune gazette daily telegraph guardian television tv "
+            "radio press broadcasting broadcaster newspaper chronicle observer express wire"
+        ).split(),
         "media",
     ),
     **dict.fromkeys(
-        "nations union organisation organization council committee commission federation fund bank".split(),
+        ("nations union organisation organization council committee commission federation fund bank").split(),
         "international_org",
     ),
 }
 # Head nouns that, when an organisation modifies them or stands in apposition, show it is armed.
 ARMED_CONTEXT = frozenset(
-    "force forces fighter fighters militant militants insurgent insurgents rebel rebels militia jihadist "
-    "jihadists guerrilla guerrillas commander commanders gunman gunmen group".split()
+    (
+        "force forces fighter fighters militant militants insurgent insurgents rebel rebels "
+        "militia jihadist jihadists guerrilla guerrillas commander commanders gunman gunmen group"
+    ).split()
 )
 # Definite descriptions that corefer with an organisation mentioned before ("the group", "the militants").
 GROUP_NOUNS = frozenset(
-    "group organisation organization movement militia militants insurgents rebels outfit faction "
-    "network jihadists guerrillas".split()
+    (
+        "group organisation organization movement militia militants insurgents rebels outfit "
+        "faction network jihadists guerrillas"
+    ).split()
 )
+# unnamed participants that ACLED-style coding still records, with their kind
+DESCRIBED_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "gunmen gunman militants militant fighters insurgents insurgent rebels rebel jihadists "
+            "jihadist guerrillas guerrilla terrorists terrorist attackers attacker assailants "
+            "assailant bandits militiamen extremists kidnappers abductors"
+        ).split(),
+        "armed_group",
+    ),
+    **dict.fromkeys(
+        (
+            "civilians civilian villagers residents worshippers passengers students pupils children "
+            "protesters demonstrators farmers refugees"
+        ).split(),
+        "civilians",
+    ),
+    **dict.fromkeys(
+        (
+            "soldiers troops police policemen army military forces government ministry authorities "
+            "administration"
+        ).split(),
+        "state_agency",
+    ),
+}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-GROUP_PRONOUNS = frozenset("they them their theirs it its".split())
+GROUP_PRONOUNS = frozenset(["they", "them", "their", "theirs", "it", "its"])
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _STRIP_WORDS = {"the", "a", "an"}
 
@@ -121,7 +162,9 @@ def _clean_range(view: ParseView, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and trailing possessives/punctuation from a token range."""
     while start < end and (view[start].lower in _STRIP_WORDS or view[start].is_punct):
         start += 1
-    while end > start and (view[end - 1].tag == "POS" or view[end - 1].is_punct or view[end - 1].text in "*†"):
+    while end > start and (
+        view[end - 1].tag == "POS" or view[end - 1].is_punct or view[end - 1].text in "*†"
+    ):
         end -= 1
     return start, end
 
@@ -140,7 +183,9 @@ def _initials_match(words: list[str], acronym: str) -> bool:
 class ActorExtractor:
     """Finds and resolves the actors of one article. Stateless; data are passed in."""
 
-    def __init__(self, demonyms: Demonyms, channels: Channels, country_of: Callable[[str], str | None]) -> None:
+    def __init__(
+        self, demonyms: Demonyms, channels: Channels, country_of: Callable[[str], str | None]
+    ) -> None:
         self.demonyms = demonyms
         self.channels = channels
         self.country_of = country_of  # country name → ISO2, or None (from the gazetteer)
@@ -197,6 +242,7 @@ class ActorExtractor:
         self._acronyms(view, clusters, by_key, tok_cluster, add)
         self._demonyms(view, tok_cluster, add, place_set)
         self._kind_from_context(view, clusters, tok_cluster)
+        self._descriptions(view, tok_cluster, {}, add)
         coref = self._coreference(view, clusters, tok_cluster)
         self._roles(view, clusters, tok_cluster, coref)
         return self._finish(view, id_prefix, clusters, tok_cluster, coref)
@@ -240,10 +286,10 @@ class ActorExtractor:
         text = text.replace("’", "'")
         text = re.sub(r"'s$", "", text.strip())
         words = text.split()
-        if len(words) > 1 and words[0].lower() == "the":
-            # keep "The" only where it is part of a title-cased media name ("The Times of India")
-            if not any(w.lower() in ("times", "guardian", "telegraph", "independent", "economist") for w in words):
-                words = words[1:]
+        # keep "The" only where it is part of a title-cased media name ("The Times of India")
+        media = ("times", "guardian", "telegraph", "independent", "economist")
+        if len(words) > 1 and words[0].lower() == "the" and not any(w.lower() in media for w in words):
+            words = words[1:]
         return " ".join(words)
 
     # ------------------------------------------------------------------ kinds
@@ -253,7 +299,11 @@ class ActorExtractor:
         if label == "PERSON":
             return org_kind if org_kind and len(words) > 1 else "person"
         # ORG: is it a person after a role noun ("spokesperson Fahim Dashty")?
-        if org_kind is None and self._after_role(view, start) and all(view[i].tag == "NNP" for i in range(start, end)):
+        if (
+            org_kind is None
+            and self._after_role(view, start)
+            and all(view[i].tag == "NNP" for i in range(start, end))
+        ):
             return "person"
         return org_kind or "organization"
 
@@ -282,10 +332,14 @@ class ActorExtractor:
         for c in clusters:
             if c.kind not in ("organization",):
                 continue
-            for start, end in c.mentions:
+            for _start, end in c.mentions:
                 head = view[end - 1]
                 outer = view.head(end - 1)
-                if outer.i >= end and outer.lower in ARMED_CONTEXT and head.dep in ("compound", "nmod", "amod"):
+                if (
+                    outer.i >= end
+                    and outer.lower in ARMED_CONTEXT
+                    and head.dep in ("compound", "nmod", "amod")
+                ):
                     c.kind = "armed_group"
                     break
 
@@ -298,7 +352,7 @@ class ActorExtractor:
         tok: dict[int, int],
         add: Callable[..., int],
     ) -> None:
-        """"Long Name (ACR)": the acronym becomes an alias; later mentions of ACR join the actor."""
+        """ "Long Name (ACR)": the acronym becomes an alias; later mentions of ACR join the actor."""
         n = len(view)
         for i in range(1, n - 2):
             if view[i].text != "(" or view[i + 2].text != ")":
@@ -309,7 +363,9 @@ class ActorExtractor:
             # the name before the bracket: the entity or the run of capitalised tokens ending at i-1
             ci = tok.get(i - 1)
             if ci is not None:
-                rng = max((m for m in clusters[ci].mentions if m[1] == i), default=None, key=lambda m: m[1] - m[0])
+                rng = max(
+                    (m for m in clusters[ci].mentions if m[1] == i), default=None, key=lambda m: m[1] - m[0]
+                )
                 words = view.span_text(*rng).split() if rng else clusters[ci].name().split()
             else:
                 j = i - 1
@@ -319,7 +375,9 @@ class ActorExtractor:
             if not words or not _initials_match(words, acr):
                 continue
             if ci is None:
-                kind = next((ORG_WORDS[w.lower()] for w in reversed(words) if w.lower() in ORG_WORDS), "organization")
+                kind = next(
+                    (ORG_WORDS[w.lower()] for w in reversed(words) if w.lower() in ORG_WORDS), "organization"
+                )
                 ci = add(_norm(" ".join(words)), self._display(" ".join(words)), kind, (i - len(words), i))
             target = clusters[ci]
             old = by_key.get(acr.lower())
@@ -357,6 +415,32 @@ class ActorExtractor:
             iso = codes[0]
             add(f"state:{iso}", self.demonyms.country_name(iso) or t.text, "state", (t.i, t.i + 1), iso)
 
+    # ------------------------------------------------------------------ described groups
+    def _descriptions(
+        self, view: ParseView, tok: dict[int, int], coref: dict[int, int], add: Callable[..., int]
+    ) -> None:
+        """Unnamed participants ("gunmen", "Islamic State fighters", "civilians") become descriptive actors,
+        as ACLED codes "Unidentified Armed Group" and "Civilians": one per distinct description."""
+        for t in view.tokens:
+            if t.i in tok or t.i in coref or t.pos != "NOUN":
+                continue
+            kind = DESCRIBED_KINDS.get(t.lower)
+            if kind is None or t.dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent"):
+                continue
+            mods = [
+                c for c in view.children(t.i) if c.dep in ("compound", "amod", "nmod", "poss") and c.i < t.i
+            ]
+            if any(m.dep == "poss" and m.pos == "PRON" for m in mods):
+                continue  # "its forces": the owner, resolved by coreference, stands for them
+            if any(m.i in tok or m.i in coref for k in mods for m in (view[j] for j in view.subtree(k.i))):
+                continue  # "NRF fighters", "Pakistani personnel": the named actor stands for them
+            start = min([t.i, *[j for m in mods for j in view.subtree(m.i)]])
+            while start < t.i and (view[start].pos in ("DET", "NUM") or view[start].like_num):
+                start += 1
+            words = view.span_text(start, t.i + 1)
+            name = words[:1].upper() + words[1:]
+            add(f"described:{name.lower()}", name, kind, (start, t.i + 1))
+
     # ------------------------------------------------------------------ coreference
     def _coreference(self, view: ParseView, clusters: list[_Cluster], tok: dict[int, int]) -> dict[int, int]:
         """Map tokens of descriptions and pronouns to clusters. Returns token → cluster for the new tokens."""
@@ -388,7 +472,12 @@ class ActorExtractor:
                 lo = min(view.subtree(t.i))
                 for k in range(lo, t.i + 1):
                     coref[k] = ci
-                if clusters[ci].kind == "organization" and low in ("militants", "insurgents", "rebels", "militia"):
+                if clusters[ci].kind == "organization" and low in (
+                    "militants",
+                    "insurgents",
+                    "rebels",
+                    "militia",
+                ):
                     clusters[ci].kind = "armed_group"
             elif t.pos == "PRON" and low in PERSON_PRONOUNS:
                 cands = before(t.i, {"person"})
@@ -402,7 +491,9 @@ class ActorExtractor:
 
     @staticmethod
     def _definite(view: ParseView, i: int) -> bool:
-        return any(c.lower in ("the", "this", "that", "these", "those") for c in view.children_by_dep(i, "det"))
+        return any(
+            c.lower in ("the", "this", "that", "these", "those") for c in view.children_by_dep(i, "det")
+        )
 
     @staticmethod
     def _sentence_subject_cluster(view: ParseView, start: int, end: int, tok: dict[int, int]) -> int | None:
@@ -475,9 +566,7 @@ class ActorExtractor:
                     if word and role is None:
                         role = word
                     if aff is None and word:
-                        aff = actor_in(
-                            [j for j in view.subtree(n.i) if not (start <= j < end)], exclude=ci
-                        )
+                        aff = actor_in([j for j in view.subtree(n.i) if not (start <= j < end)], exclude=ci)
                 # "X, who heads the Y"
                 for rc in view.children_by_dep(head_i, "relcl"):
                     if rc.lemma in ("head", "lead", "command", "run", "found", "chair"):
@@ -584,7 +673,7 @@ class ActorExtractor:
                     affiliation=aff,
                     role=c.role,
                     country=country,
-                    component=COMPONENT,
+                    component=COMPONENT + (".described" if c.key.startswith("described:") else ""),
                 )
             )
         token_actor = {i: ids[ci] for i, ci in tok.items() if ci in ids}

@@ -26,22 +26,30 @@ COMPONENT = "attribution"
 
 # heads of sources that name nobody ("several sources", "officials", "witnesses")
 UNNAMED_NOUNS = frozenset(
-    "source sources official officials witness witnesses resident residents observer observers diplomat "
-    "diplomats insider insiders people person persons expert experts local locals villager villagers "
-    "eyewitness eyewitnesses activist activists analyst analysts".split()
+    (
+        "source sources official officials witness witnesses resident residents observer observers "
+        "diplomat diplomats insider insiders people person persons expert experts local locals "
+        "villager villagers eyewitness eyewitnesses activist activists analyst analysts"
+    ).split()
 )
 # modifiers that keep a source unnamed (quantifiers, vagueness)
 VAGUE_MODIFIERS = frozenset(
-    "several some many few a an two three four five other various multiple unnamed anonymous numerous "
-    "certain most all these those".split()
+    (
+        "several some many few a an two three four five other various multiple unnamed anonymous "
+        "numerous certain most all these those"
+    ).split()
 )
 MEDIA_NOUNS = frozenset(
-    "report reports newspaper newspapers media outlet outlets agency agencies television tv channel channels "
-    "broadcaster broadcasters daily press paper".split()
+    (
+        "report reports newspaper newspapers media outlet outlets agency agencies television tv "
+        "channel channels broadcaster broadcasters daily press paper"
+    ).split()
 )
 FALSE_WORDS = frozenset(
-    "false untrue baseless unfounded wrong fabricated incorrect groundless lies lie propaganda fake "
-    "nonsense ridiculous misleading".split()
+    (
+        "false untrue baseless unfounded wrong fabricated incorrect groundless lies lie propaganda "
+        "fake nonsense ridiculous misleading"
+    ).split()
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
@@ -78,7 +86,9 @@ def load_cues(path: Path | None = None) -> CueLexicon:
         if not row or row[0].startswith("#"):
             continue
         if len(row) != 4 or row[1] not in tables or row[2] not in ("assert", "deny"):
-            raise DataFileError(f"{name}:{lineno}: expected 'cue<TAB>verb|noun|adv|passive<TAB>assert|deny<TAB>strength'")
+            raise DataFileError(
+                f"{name}:{lineno}: expected 'cue<TAB>verb|noun|adv|passive<TAB>assert|deny<TAB>strength'"
+            )
         tables[row[1]][row[0]] = Cue(row[0], row[1], row[2], row[3])
     return CueLexicon(tables["verb"], tables["noun"], tables["adv"], tables["passive"])
 
@@ -87,7 +97,8 @@ def load_cues(path: Path | None = None) -> CueLexicon:
 class DraftClaim:
     """A claim before it is linked to events.
 
-    ``refers_back``: the content is a reference to earlier claims ("denied the victory claims"), so the claim is
+    ``refers_back``: the content is a reference to earlier claims ("denied the victory claims"), so the claim
+    is
     about the events of the most recent earlier claim by another source.
     """
 
@@ -130,9 +141,17 @@ class AttributionExtractor:
                 src = self._source(view, cue_i, actors)
                 if src is None:
                     continue
-                claim = self._make(view, cue_i, src, q.inner, actors, time_of, quote=view.text[q.inner.start : q.inner.end])
+                claim = self._make(
+                    view, cue_i, src, q.inner, actors, time_of, quote=view.text[q.inner.start : q.inner.end]
+                )
                 drafts.append((claim, q.tokens, False))
-                speaker = (claim.source, claim.source_kind, claim.source_text, claim.source_span, view[q.tokens[0]].sent)
+                speaker = (
+                    claim.source,
+                    claim.source_kind,
+                    claim.source_text,
+                    claim.source_span,
+                    view[q.tokens[0]].sent,
+                )
             elif speaker is not None and view[q.tokens[0]].sent - speaker[4] <= 2:
                 # a quotation with no cue continues the current speaker
                 src_id, kind, stext, sspan, _ = speaker
@@ -161,9 +180,11 @@ class AttributionExtractor:
                 if t.i in inside_quote:
                     self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of)
                 continue
+            if t.lower in ("according", "as"):
+                self._according_to(view, t.i, actors, time_of, drafts)
+                continue
             if t.pos not in ("VERB", "AUX", "NOUN"):
                 self._adverb(view, t.i, actors, time_of, drafts)
-                self._according_to(view, t.i, actors, time_of, drafts)
                 continue
             if t.pos == "NOUN":
                 self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of)
@@ -270,7 +291,16 @@ class AttributionExtractor:
             back = any(view[k].lemma in self.cues.nouns for k in sub)
             return (sub[0], sub[-1] + 1), back
         xcomp = view.children_by_dep(i, "xcomp")
-        if xcomp and cue.lemma in ("claim", "deny", "confirm", "report", "threaten", "vow", "promise", "pledge"):
+        if xcomp and cue.lemma in (
+            "claim",
+            "deny",
+            "confirm",
+            "report",
+            "threaten",
+            "vow",
+            "promise",
+            "pledge",
+        ):
             sub = view.subtree(xcomp[0].i)
             return (sub[0], sub[-1] + 1), False
         return None
@@ -319,6 +349,17 @@ class AttributionExtractor:
         if own is not None:
             actor = actors.actor(own)
             kind = "media" if actor is not None and actor.kind == "media" else "named"
+            if actor is not None and actor.component.endswith(".described"):
+                mods = [view[k] for k in sub if k != s and not view[k].is_punct]
+                vague = all(m.lower in VAGUE_MODIFIERS or m.like_num for m in mods)
+                kind = "unnamed" if vague else "described"
+                # "the army", "the ministry", "police": an institution speaking is a named source
+                if (
+                    actor.kind == "state_agency"
+                    and head.tag in ("NN", "NNP")
+                    and (not mods or all(m.lower in ("the",) for m in mods))
+                ):
+                    kind = "named"
             if head.pos == "PRON" and actor is None:
                 kind = "unnamed"
             return own, kind, text, span
@@ -407,7 +448,7 @@ class AttributionExtractor:
         time_of: dict[int, str],
         drafts: list[tuple[Claim, tuple[int, int], bool]],
     ) -> None:
-        """"X is said to have ...", "X is reported to ...", "it is believed that ..."."""
+        """ "X is said to have ...", "X is reported to ...", "it is believed that ..."."""
         xcomp = view.children_by_dep(i, "xcomp", "ccomp")
         if not xcomp:
             return
@@ -465,7 +506,7 @@ class AttributionExtractor:
         time_of: dict[int, str],
         drafts: list[tuple[Claim, tuple[int, int], bool]],
     ) -> None:
-        """"according to X, ..." and "as per X, ..."."""
+        """ "according to X, ..." and "as per X, ..."."""
         t = view[i]
         if t.lower == "according":
             preps = [c for c in view.children(i) if c.lower == "to"]
@@ -504,12 +545,14 @@ class AttributionExtractor:
         actors: ActorResult,
         time_of: dict[int, str],
     ) -> None:
-        """"X's claim of/that Y is false": a denial of Y by whoever says it."""
+        """ "X's claim of/that Y is false": a denial of Y by whoever says it."""
         t = view[i]
         if t.pos != "NOUN" or t.lemma not in self.cues.nouns or t.dep not in ("nsubj", "nsubjpass"):
             return
         head = view.head(i)
-        if head.lemma != "be" or not any(c.lower in FALSE_WORDS for c in view.children_by_dep(head.i, "acomp", "attr")):
+        if head.lemma != "be" or not any(
+            c.lower in FALSE_WORDS for c in view.children_by_dep(head.i, "acomp", "attr")
+        ):
             return
         comp = [
             k

@@ -7,7 +7,8 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,12 +32,12 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("--db", help="Ledger database: a SQLite file path (or sqlite:///path).")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -67,7 +68,7 @@ def _config(model: str | None, batch_size: int | None = None) -> Config:
         kwargs["model"] = model
     if batch_size:
         kwargs["batch_size"] = batch_size
-    return Config(**{**{f: getattr(cfg, f) for f in cfg.__slots__}, **kwargs})  # type: ignore[arg-type,attr-defined]
+    return replace(cfg, **kwargs)  # type: ignore[arg-type]
 
 
 def _pipeline(config: Config) -> Pipeline:
@@ -117,7 +118,9 @@ def _ledgers(
 @app.command()
 def extract(
     files: Annotated[list[str], typer.Argument(help="Files, directories, globs; .txt .html .jsonl .json")],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one")
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="json, jsonl or table")] = Format.json,
     model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
@@ -136,9 +139,10 @@ def extract(
         if ledger is None:
             if format is Format.jsonl and result.error is not None:
                 # a record that fails still gets its line, with errors filled
-                line = {"article": {"url": None, "origin": result.origin}, "errors": [
-                    {"stage": "ingest", "message": result.error.message}
-                ]}
+                line = {
+                    "article": {"url": None, "origin": result.origin},
+                    "errors": [{"stage": "ingest", "message": result.error.message}],
+                }
                 out.print_json(json.dumps(line)) if False else sys.stdout.write(json.dumps(line) + "\n")
             continue
         if format is Format.table:
@@ -157,7 +161,9 @@ def extract(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs; .txt .html .jsonl .json")],
     db: Annotated[str, DB_OPTION] = "ledger.db",
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per nlp.pipe batch")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
@@ -172,15 +178,18 @@ def ingest(
     pipeline = _pipeline(config)
     failures: list[str] = []
     stored = skipped = 0
-    with open_store(db) as store, Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
+    with (
+        open_store(db) as store,
+        Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress,
+    ):
         task = progress.add_task("ingest", total=None, rate="")
         started = dt.datetime.now()
         done = 0
@@ -239,8 +248,10 @@ def events(
         flags = " ".join(
             f for f, on in (("contested", r.contested), ("hedged", r.hedged), ("negated", r.negated)) if on
         )
-        date = "" if r.date_start is None else (
-            str(r.date_start) if r.date_start == r.date_end else f"{r.date_start}..{r.date_end}"
+        date = (
+            ""
+            if r.date_start is None
+            else (str(r.date_start) if r.date_start == r.date_end else f"{r.date_start}..{r.date_end}")
         )
         table.add_row(
             r.event_id,
@@ -314,24 +325,32 @@ def show(
         sys.stdout.write(json.dumps(_row_dict(d.row), default=str, indent=2) + "\n")
         return
     r = d.row
-    out.print(f"[bold]{r.event_id}[/]  {r.type}{'/' + r.mode if r.mode else ''}  "
-              f"ACLED: {r.acled_event_type or '-'} / {r.acled_sub_event_type or '-'}")
-    out.print(f"actor1: {r.actor1 or '-'}   actor2: {r.actor2 or '-'}   victims: {', '.join(r.victims) or '-'}")
-    out.print(f"place: {r.place or '-'}   date: {r.date_start or '-'}..{r.date_end or '-'}   "
-              f"fatalities: {r.fatalities if r.fatalities is not None else '-'}")
+    out.print(
+        f"[bold]{r.event_id}[/]  {r.type}{'/' + r.mode if r.mode else ''}  "
+        f"ACLED: {r.acled_event_type or '-'} / {r.acled_sub_event_type or '-'}"
+    )
+    out.print(
+        f"actor1: {r.actor1 or '-'}   actor2: {r.actor2 or '-'}   victims: {', '.join(r.victims) or '-'}"
+    )
+    out.print(
+        f"place: {r.place or '-'}   date: {r.date_start or '-'}..{r.date_end or '-'}   "
+        f"fatalities: {r.fatalities if r.fatalities is not None else '-'}"
+    )
     out.print(f"article: {d.article.id} {d.article.title or ''} {d.article.url or ''}")
     out.print(f"[dim]evidence:[/] {d.sentence}", markup=True, highlight=False)
     for c in d.claims:
         label = c.source_name or c.row.source
         out.print(
             f"  [bold]{c.row.claim_id}[/] {label} ({c.row.source_kind}) [italic]{c.row.cue or ''}[/] "
-            f"{c.row.stance}{' hedged' if c.row.hedged else ''}{' on ' + c.row.channel if c.row.channel else ''}"
+            f"{c.row.stance}{' hedged' if c.row.hedged else ''}"
+            f"{' on ' + c.row.channel if c.row.channel else ''}"
         )
         out.print(f"      {_short(c.evidence, 300)}", markup=False, highlight=False)
     for k in d.contradictions:
-        out.print(f"[red]contradiction[/] on {k.field}: " + ", ".join(
-            f"{cid} {v}" for cid, v in zip(k.claim_ids, k.values, strict=False)
-        ))
+        out.print(
+            f"[red]contradiction[/] on {k.field}: "
+            + ", ".join(f"{cid} {v}" for cid, v in zip(k.claim_ids, k.values, strict=False))
+        )
 
 
 @app.command("eval")
@@ -382,7 +401,6 @@ def _row_dict(row: object) -> dict[str, object]:
 
 
 def _print_ledger_table(ledger: ArticleLedger) -> None:
-    text = ledger.article.text
     actors = {a.id: a.name for a in ledger.actors}
     places = {p.id: p.name for p in ledger.places}
     times = {t.id: t for t in ledger.times}
@@ -396,10 +414,13 @@ def _print_ledger_table(ledger: ArticleLedger) -> None:
         srcs = []
         for cid in e.claims:
             c = claims[cid]
-            who = actors.get(c.source or "", None) or c.source_text or c.source_kind
+            who = actors.get(c.source or "") or c.source_text or c.source_kind
             srcs.append(f"{who} ({c.stance})" if c.stance == "deny" else who)
-        flags = " ".join(f for f, on in (("contested", e.id in contested), ("hedged", e.hedged),
-                                         ("negated", e.negated)) if on)
+        flags = " ".join(
+            f
+            for f, on in (("contested", e.id in contested), ("hedged", e.hedged), ("negated", e.negated))
+            if on
+        )
         table.add_row(
             e.id,
             f"{e.type}" + (f"/{e.mode}" if e.mode else ""),
@@ -410,8 +431,6 @@ def _print_ledger_table(ledger: ArticleLedger) -> None:
             "; ".join(dict.fromkeys(srcs)),
             flags,
         )
-        del text
-        text = ledger.article.text
     out.print(table)
     for err_ in ledger.errors:
         err.print(f"[red]stage {err_.stage} failed[/]: {err_.message}")

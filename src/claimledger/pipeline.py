@@ -109,14 +109,13 @@ class Pipeline:
         drafts: list[DraftEvent] = []
         claims: list[DraftClaim] = []
         published = article.published
-        pub_day = published.date() if hasattr(published, "date") and callable(published.date) else published  # type: ignore[union-attr]
 
         try:
             places, place_of = extract_places(view, self.resources.gazetteer, prefix)
         except _STAGE_FAILURES as exc:
             errors.append(_stage_error("geo", exc, article))
         try:
-            times, time_of = extract_times(view, pub_day, prefix)  # type: ignore[arg-type]
+            times, time_of = extract_times(view, published, prefix)
         except _STAGE_FAILURES as exc:
             errors.append(_stage_error("dates", exc, article))
         try:
@@ -155,7 +154,9 @@ class Pipeline:
 
 
 def _stage_error(stage: str, exc: Exception, article: Article) -> StageError:
-    log.warning("stage %s failed on article %s (%s): %s", stage, article.id, article.origin, exc, exc_info=True)
+    log.warning(
+        "stage %s failed on article %s (%s): %s", stage, article.id, article.origin, exc, exc_info=True
+    )
     return StageError(stage=stage, message=f"{type(exc).__name__}: {exc}")
 
 

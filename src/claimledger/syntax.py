@@ -62,7 +62,7 @@ class ParseView:
         return sorted(out)
 
     def subtree_span(self, i: int, exclude: Iterable[int] = ()) -> Span:
-        """Characters covered by the subtree of ``i`` (contiguous extent), minus excluded subtrees at its edges."""
+        """Characters covered by the subtree of ``i`` (its extent), minus excluded subtrees."""
         excl: set[int] = set()
         for x in exclude:
             excl.update(self.subtree(x))

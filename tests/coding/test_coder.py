@@ -24,15 +24,35 @@ def _event(ledger: ArticleLedger, trigger: str) -> Event:
 @pytest.mark.parametrize(
     ("text", "trigger", "type_", "actor1", "actor2"),
     [
-        ("Islamic State fighters attacked the Kurdish militia near the town.", "attacked", "ASSAULT",
-         "Islamic State", None),
-        ("Two aid workers were killed by the Shabaab militants on Tuesday.", "killed", "ASSAULT", "Shabaab",
-         None),
-        ("Police arrested the opposition leader Juan Perez in the capital.", "arrested", "COERCE", None,
-         "Juan Perez"),
+        (
+            "Islamic State fighters attacked the Kurdish militia near the town.",
+            "attacked",
+            "ASSAULT",
+            "Islamic State",
+            None,
+        ),
+        (
+            "Two aid workers were killed by the Shabaab militants on Tuesday.",
+            "killed",
+            "ASSAULT",
+            "Shabaab",
+            None,
+        ),
+        (
+            "Police arrested the opposition leader Juan Perez in the capital.",
+            "arrested",
+            "COERCE",
+            None,
+            "Juan Perez",
+        ),
         ("The Taliban completed the takeover of Kunduz on Sunday.", "takeover", "COERCE", "Taliban", None),
-        ("Iran provided military support to the Houthi movement, officials said.", "support", "AID", "Iran",
-         "Houthi"),
+        (
+            "Iran provided military support to the Houthi movement, officials said.",
+            "support",
+            "AID",
+            "Iran",
+            "Houthi",
+        ),
         ("The Syrian foreign minister visited Moscow on Wednesday.", "visited", "CONSULT", None, None),
     ],
 )

@@ -103,6 +103,25 @@ def test_kind_word_patterns_resolve_and_unresolved_ones_are_kept() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "ents"),
+    [
+        # an organisation's name that contains a kind word is not a place
+        (["The", "Rukha", "District", "Council", "met", "."], []),
+        # nor is an organisation's name before a kind word, unless the pair resolves
+        (["The", "Taliban", "district", "chief", "spoke", "."], [(1, 2, "ORG")]),
+    ],
+)
+def test_kind_word_patterns_skip_organisations(words: list[str], ents: list[tuple[int, int, str]]) -> None:
+    assert places_of(words, ents) == []
+
+
+def test_kind_word_pattern_over_an_org_entity_that_resolves() -> None:
+    (p,) = places_of(["Fighting", "in", "Panjshir", "province", "."], [(2, 3, "ORG")])
+    assert (p.name, p.kind, p.country) == ("Panjshir", "admin1", "AF")
+    assert len(p.mentions) == 1
+
+
 def test_kind_word_pattern_resolves_against_gazetteer() -> None:
     words = ["Troops", "left", "Kabul", "province", "."]
     (p,) = places_of(words, [])

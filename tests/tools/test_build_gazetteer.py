@@ -6,12 +6,13 @@ import gzip
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from claimledger.geo.gazetteer import Gazetteer, GazEntry, parse_gazetteer
+from claimledger.geo.gazetteer import GazEntry, Gazetteer, parse_gazetteer
 
 SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "build_gazetteer.py"
 
@@ -31,57 +32,75 @@ def _write(path: Path, lines: list[str]) -> None:
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 
-def _city(gid: int, name: str, ascii_name: str, alts: str, lat: float, lon: float, feat: str, cc: str, a1: str,
-          a2: str, pop: int) -> str:  # fmt: skip
-    cols = [str(gid), name, ascii_name, alts, str(lat), str(lon), "P", feat, cc, "", a1, a2, "", "", str(pop)]
-    return "\t".join([*cols, "", "1800", "Asia/Kabul", "2024-01-01"])
+def _tab(*cells: object) -> str:
+    return "\t".join(str(c) for c in cells)
+
+
+# (geonameid, name, ascii name, alternates, lat, lon, feature code, country, admin1 code, admin2 code, pop.)
+CityRow = tuple[int, str, str, str, float, float, str, str, str, str, int]
+CITIES: list[CityRow] = [
+    (
+        1138958,
+        "Kabul",
+        "Kabul",
+        "KBL,Cabul,Kaboul,كابل,kabwl,Kabul 2",
+        34.528,
+        69.172,
+        "PPLC",
+        "AF",
+        "13",
+        "",
+        4434550,
+    ),
+    (1131316, "Paghmān", "Paghman", "Pagman", 34.5879, 68.9509, "PPLA2", "AF", "13", "108", 49157),
+    (1429434, "Bāzārak", "Bazarak", "", 35.31292, 69.51519, "PPLA", "AF", "42", "", 65000),
+    (1135689, "Kunduz", "Kunduz", "Kondoz", 36.72896, 68.857, "PPLA", "AF", "24", "", 259809),
+    (4180439, "Atlanta", "Atlanta", "", 33.749, -84.38798, "PPLA", "US", "GA", "", 498715),
+    (9999999, "Oldtown", "Oldtown", "", 34.0, 69.0, "PPLH", "AF", "13", "", 20000),  # historical: dropped
+]
+
+
+def _city(row: CityRow) -> str:
+    gid, name, ascii_name, alts, lat, lon, feat, cc, a1, a2, pop = row
+    tail = ("", "", pop, "", 1800, "Asia/Kabul", "2024-01-01")
+    return _tab(gid, name, ascii_name, alts, lat, lon, "P", feat, cc, "", a1, a2, *tail)
+
+
+def _country_info(iso: str, name: str, population: int, geonameid: int) -> str:
+    return _tab(iso, "", "", "", name, "", 0, population, "", "", "", "", "", "", "", "", geonameid, "", "")
 
 
 def make_shared(root: Path) -> Path:
     """A miniature ``shared/gazetteer``: Afghanistan and the United States."""
     geo, csc = root / "geonames", root / "countries_states_cities"
-    info_header = "#ISO\tISO3\tISO-Numeric\tfips\tCountry\tCapital\tArea\tPopulation\tContinent\ttld\tCurrencyCode"
-    info_header += "\tCurrencyName\tPhone\tPostal Code Format\tPostal Code Regex\tLanguages\tgeonameid\tneighbours\tEq"
     _write(
         geo / "countryInfo.tsv",
         [
             "# comment lines are skipped",
-            info_header,
-            "AF\tAFG\t004\tAF\tAfghanistan\tKabul\t647500\t37172386\tAS\t.af\tAFN\tAfghani\t93\t\t\tps\t1149361\tPK\t",
-            "US\tUSA\t840\tUS\tUnited States\tWashington\t9629091\t327167434\tNA\t.us\tUSD\tDollar\t1\t\t\ten\t6252001\tCA\t",
+            _country_info("AF", "Afghanistan", 37172386, 1149361),
+            _country_info("US", "United States", 327167434, 6252001),
         ],
     )
     admin1 = [
-        "AF.13\tKabul\tKabul\t1138957",
-        "AF.42\tPanjshir\tPanjshir\t6957555",
-        "AF.24\tKunduz\tKunduz\t1135690",
-        "AF.27\tVardak\tVardak\t1121863",  # no point anywhere: left out
-        "US.GA\tGeorgia\tGeorgia\t4197000",
+        _tab("AF.13", "Kabul", "Kabul", 1138957),
+        _tab("AF.42", "Panjshir", "Panjshir", 6957555),
+        _tab("AF.24", "Kunduz", "Kunduz", 1135690),
+        _tab("AF.27", "Vardak", "Vardak", 1121863),  # no point anywhere: left out
+        _tab("US.GA", "Georgia", "Georgia", 4197000),
     ]
     _write(geo / "admin1CodesASCII.txt", admin1)
     _write(geo / "regionInfo_admin1.tsv", ["#region_code\tname\tname_ascii\tgeoname_id", *admin1])
     _write(
         geo / "admin2Codes.txt",
         [
-            "AF.13.108\tPaghmān\tPaghman\t7053080",  # placed at its city
-            "AF.42.3303\tKhinj\tKhinj\t7054339",  # placed at a same-named dr5hn city
-            "AF.42.3309\tNowhere\tNowhere\t7054999",  # no point: left out
+            _tab("AF.13.108", "Paghmān", "Paghman", 7053080),  # placed at its city
+            _tab("AF.42.3303", "Khinj", "Khinj", 7054339),  # placed at a same-named dr5hn city
+            _tab("AF.42.3309", "Nowhere", "Nowhere", 7054999),  # no point: left out
         ],
     )
-    _write(
-        geo / "cities15000.txt",
-        [
-            _city(1138958, "Kabul", "Kabul", "KBL,Cabul,Kaboul,كابل,kabwl,Kabul 2", 34.52813, 69.17233, "PPLC", "AF",
-                  "13", "", 4434550),  # fmt: skip
-            _city(1131316, "Paghmān", "Paghman", "Pagman", 34.5879, 68.9509, "PPLA2", "AF", "13", "108", 49157),
-            _city(1429434, "Bāzārak", "Bazarak", "", 35.31292, 69.51519, "PPLA", "AF", "42", "", 65000),
-            _city(1135689, "Kunduz", "Kunduz", "Kondoz", 36.72896, 68.857, "PPLA", "AF", "24", "", 259809),
-            _city(4180439, "Atlanta", "Atlanta", "", 33.749, -84.38798, "PPLA", "US", "GA", "", 498715),
-            _city(9999999, "Oldtown", "Oldtown", "", 34.0, 69.0, "PPLH", "AF", "13", "", 20000),  # historical
-        ],
-    )
+    _write(geo / "cities15000.txt", [_city(row) for row in CITIES])
     countries = {
-        "AF": {"name": "Afghanistan", "native": "افغانستان", "latitude": "33.00000000", "longitude": "65.00000000"},
+        "AF": {"name": "Afghanistan", "native": "افغانستان", "latitude": "33.00000000", "longitude": "65.0"},
         "US": {"name": "United States", "native": "United States", "latitude": "38.0", "longitude": "-97.0"},
     }
     csc.mkdir(parents=True, exist_ok=True)
@@ -90,20 +109,24 @@ def make_shared(root: Path) -> Path:
         csc / "admin1_with_coords.tsv",
         [
             "iso2\tcountry\tadmin1_name\tstate_code\ttype\tlatitude\tlongitude",
-            "AF\tAfghanistan\tKabul\tKAB\tprovince\t34.55534940\t69.20748600",
-            "AF\tAfghanistan\tPanjshir\tPAN\tprovince\t38.88023910\t-77.17172380",  # far off: replaced
-            "AF\tAfghanistan\tKunduz Province\tKDZ\tprovince\t36.72855110\t68.86789820",  # joined without "Province"
-            "AF\tAfghanistan\tLeste\tL\tprovince\tNone\tNone",  # no point: skipped
-            "US\tUnited States\tGeorgia\t\tGA\tstate\t32.16562210\t-82.90007510",  # stray tab in the name
+            _tab("AF", "Afghanistan", "Kabul", "KAB", "province", "34.55534940", "69.20748600"),
+            # far off (in Virginia): replaced by its cities' median
+            _tab("AF", "Afghanistan", "Panjshir", "PAN", "province", "38.88023910", "-77.17172380"),
+            # joined without the word "Province"
+            _tab("AF", "Afghanistan", "Kunduz Province", "KDZ", "province", "36.72855110", "68.86789820"),
+            _tab("AF", "Afghanistan", "Leste", "L", "province", "None", "None"),  # no point: skipped
+            _tab(
+                "US", "United States", "Georgia", "", "GA", "state", "32.16562210", "-82.90007510"
+            ),  # stray tab
         ],
     )
     _write(
         csc / "cities_with_admin1.tsv",
         [
             "iso2\tcountry\tadmin1_name\tcity_name\tlatitude\tlongitude",
-            "AF\tAfghanistan\tPanjshir\tBāzārak\t35.31292000\t69.51519000",
-            "AF\tAfghanistan\tPanjshir\tKhinj\t35.44\t69.73",
-            "AF\tAfghanistan\tKabul\tKabul\t34.52813\t69.17233",
+            _tab("AF", "Afghanistan", "Panjshir", "Bāzārak", "35.31292000", "69.51519000"),
+            _tab("AF", "Afghanistan", "Panjshir", "Khinj", "35.44", "69.73"),
+            _tab("AF", "Afghanistan", "Kabul", "Kabul", "34.52813", "69.17233"),
         ],
     )
     return root
@@ -160,8 +183,8 @@ def test_admin1_join_ignores_administrative_words(built: list[GazEntry]) -> None
 
 
 def test_admin2_points(built: list[GazEntry]) -> None:
-    paghman = _one(built, "Paghmān", "admin2")
-    assert (paghman.lat, paghman.lon, paghman.admin1, paghman.admin2) == (34.5879, 68.9509, "Kabul", "Paghmān")
+    pag = _one(built, "Paghmān", "admin2")
+    assert (pag.lat, pag.lon, pag.admin1, pag.admin2) == (34.5879, 68.9509, "Kabul", "Paghmān")
     khinj = _one(built, "Khinj", "admin2")
     assert (khinj.lat, khinj.lon, khinj.admin1) == (35.44, 69.73, "Panjshir")
 
@@ -170,7 +193,8 @@ def test_city_rows_and_alternate_filter(built: list[GazEntry]) -> None:
     kabul = _one(built, "Kabul", "city")
     # codes, other scripts, machine transliterations and names with digits are dropped
     assert kabul.alternates == ("Cabul", "Kaboul")
-    assert (kabul.feature, kabul.population, kabul.admin1, kabul.geonames_id) == ("PPLC", 4434550, "Kabul", 1138958)
+    assert (kabul.feature, kabul.population, kabul.admin1) == ("PPLC", 4434550, "Kabul")
+    assert kabul.geonames_id == 1138958
     assert _one(built, "Atlanta", "city").admin1 == "Georgia"
     assert _one(built, "Paghmān", "city").admin2 == "Paghmān"
     assert not [e for e in built if e.name == "Oldtown"]
@@ -205,19 +229,34 @@ def test_output_is_deterministic(builder: ModuleType, tmp_path: Path) -> None:
     assert lines[1:] == sorted(lines[1:], key=lambda line: builder.KIND_ORDER[line.split("\t")[1]])
 
 
+def _remove_cities(root: Path) -> None:
+    (root / "geonames" / "cities15000.txt").unlink()
+
+
+def _break_json(root: Path) -> None:
+    (root / "countries_states_cities" / "AllCountries.json").write_text("{", encoding="utf-8")
+
+
+def _short_admin1_row(root: Path) -> None:
+    _write(root / "geonames" / "admin1CodesASCII.txt", [_tab("AF.13", "Kabul")])
+
+
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (lambda root: (root / "geonames" / "cities15000.txt").unlink(), "missing input file"),
-        (lambda root: (root / "countries_states_cities" / "AllCountries.json").write_text("{"), "invalid JSON"),
-        (lambda root: _write(root / "geonames" / "admin1CodesASCII.txt", ["AF.13\tKabul"]), "at least 4 columns"),
+        (_remove_cities, "missing input file"),
+        (_break_json, "invalid JSON"),
+        (_short_admin1_row, "at least 4 columns"),
     ],
 )
 def test_bad_input_fails_with_a_message(
-    builder: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: object, message: str
+    builder: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    damage: Callable[[Path], None],
+    message: str,
 ) -> None:
     shared = make_shared(tmp_path / "shared")
-    assert callable(damage)
     damage(shared)
     out = tmp_path / "gaz.tsv.gz"
     assert builder.main(["--shared", str(shared), "--out", str(out)]) == 1

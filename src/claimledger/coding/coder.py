@@ -2,7 +2,8 @@
 
 Verb triggers ("killed", "attacked") and nominal triggers ("the takeover of Kabul", "a drone strike"), with
 light verbs handing their subject to the noun ("made a visit", "providing support", "offering a ceasefire").
-Roles: actor1 from the subject or a "by" agent (passives), actor2 from the object, an "on/against/to" target, or
+Roles: actor1 from the subject or a "by" agent (passives), actor2 from the object, an "on/against/to" target,
+or
 the owner of a targeted property ("X's home"); victims from the patient; instruments that reveal an actor
 ("Pakistani drones" → Pakistan, mode drone). Agentless passives leave actor1 empty: it is never guessed.
 """
@@ -24,8 +25,11 @@ log = logging.getLogger(__name__)
 COMPONENT = "coding"
 
 LIGHT_VERBS = frozenset(
-    "provide give offer extend send deliver make hold launch carry conduct stage mount pay declare "
-    "announce begin start continue resume receive".split()
+    (
+        "provide give offer extend send deliver make hold launch carry conduct stage mount pay "
+        "declare announce begin start continue resume receive complete finish lead spearhead "
+        "intensify escalate open"
+    ).split()
 )
 # instruments: the mode they reveal and the ACLED sub-event type they imply
 INSTRUMENTS: dict[str, tuple[str, str, str]] = {
@@ -33,8 +37,22 @@ INSTRUMENTS: dict[str, tuple[str, str, str]] = {
         ("drone", "drones", "uav", "uavs"), ("drone", "Explosions/Remote violence", "Air/drone strike")
     ),
     **dict.fromkeys(
-        ("helicopter", "helicopters", "jet", "jets", "warplane", "warplanes", "aircraft", "plane", "planes",
-         "gunship", "gunships", "airstrike", "airstrikes", "air"),
+        (
+            "helicopter",
+            "helicopters",
+            "jet",
+            "jets",
+            "warplane",
+            "warplanes",
+            "aircraft",
+            "plane",
+            "planes",
+            "gunship",
+            "gunships",
+            "airstrike",
+            "airstrikes",
+            "air",
+        ),
         ("aerial", "Explosions/Remote violence", "Air/drone strike"),
     ),
     **dict.fromkeys(
@@ -46,42 +64,85 @@ INSTRUMENTS: dict[str, tuple[str, str, str]] = {
         ("explosives", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ),
     **dict.fromkeys(("grenade", "grenades"), ("explosives", "Explosions/Remote violence", "Grenade")),
-    **dict.fromkeys(("suicide", "bomber", "bombers"), ("explosives", "Explosions/Remote violence", "Suicide bomb")),
+    **dict.fromkeys(
+        ("suicide", "bomber", "bombers"), ("explosives", "Explosions/Remote violence", "Suicide bomb")
+    ),
     **dict.fromkeys(("gunmen", "gunman", "gun", "guns", "rifle", "rifles"), ("firearms", "", "")),
 }
 PROPERTY_NOUNS = frozenset(
-    "home house residence office offices convoy vehicle car compound headquarters hq base camp residence "
-    "checkpoint post outpost".split()
+    (
+        "home house residence office offices convoy vehicle car compound headquarters hq base camp "
+        "residence checkpoint post outpost"
+    ).split()
 )
 CIVILIAN_NOUNS = frozenset(
-    "civilian civilians people villager villagers resident residents child children woman women man men "
-    "student students worker workers farmer farmers passenger passengers worshipper worshippers".split()
+    (
+        "civilian civilians people villager villagers resident residents child children woman "
+        "women man men student students worker workers farmer farmers passenger passengers "
+        "worshipper worshippers"
+    ).split()
 )
 FORCE_NOUNS = frozenset(
-    "soldier soldiers troops troop fighter fighters militant militants policeman policemen police officer "
-    "officers guard guards personnel commander commanders insurgent insurgents rebel rebels member members".split()
+    (
+        "soldier soldiers troops troop fighter fighters militant militants policeman policemen "
+        "police officer officers guard guards personnel commander commanders insurgent insurgents "
+        "rebel rebels member members"
+    ).split()
 )
-MODALS = frozenset("will would may might could should must shall can".split())
+MODALS = frozenset(["will", "would", "may", "might", "could", "should", "must", "shall", "can"])
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
 }
 _BOILERPLATE = re.compile(
     r"^\s*(\*|†|‡|note:|editor's note|\(reporting by|\(editing by|copyright|©|all rights reserved)", re.I
 )
 # "an argument ... turned violent": a quarrel that the text says became violent is an assault
-QUARREL_NOUNS = frozenset("argument dispute quarrel altercation row spat confrontation scuffle".split())
-VIOLENT_ADJ = frozenset("violent deadly bloody physical".split())
+QUARREL_NOUNS = frozenset(
+    ["argument", "dispute", "quarrel", "altercation", "row", "spat", "confrontation", "scuffle"]
+)
+VIOLENT_ADJ = frozenset(["violent", "deadly", "bloody", "physical"])
 # material support: "military support" is AID, plain "support" is SUPPORT (PLOVER)
-MATERIAL = {"military": "military", "air": "military", "logistical": "military", "financial": "economic",
-            "economic": "economic", "humanitarian": "humanitarian", "material": "military"}
+MATERIAL = {
+    "military": "military",
+    "air": "military",
+    "logistical": "military",
+    "financial": "economic",
+    "economic": "economic",
+    "humanitarian": "humanitarian",
+    "material": "military",
+}
 # objects that make a verb a communication, not an event ("released a statement")
 COMMUNICATION_NOUNS = frozenset(
-    "statement video report footage document photo photos image images audio message communique letter "
-    "list figures data details information".split()
+    (
+        "statement video report footage document photo photos image images audio message "
+        "communique letter list figures data details information"
+    ).split()
 )
-KILL_LEMMAS = frozenset("kill killing massacre murder execute behead assassinate slaughter".split())
+KILL_LEMMAS = frozenset(
+    ["kill", "killing", "massacre", "murder", "execute", "behead", "assassinate", "slaughter"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +220,9 @@ class EventCoder:
             if t.lower == "control":
                 head = view.head(i)
                 if head.lemma in ("take", "seize", "gain", "assume", "wrest") or (
-                    head.pos == "ADP" and head.lower == "under" and view.head(head.i).lemma in ("come", "fall")
+                    head.pos == "ADP"
+                    and head.lower == "under"
+                    and view.head(head.i).lemma in ("come", "fall")
                 ):
                     return self.triggers.get("capture", "verb")
                 return None
@@ -199,7 +262,9 @@ class EventCoder:
         patient: int | None = None
         instruments: list[str] = []
         is_verb = t.pos == "VERB"
-        passive = is_verb and (bool(view.children_by_dep(i, "auxpass", "nsubjpass")) or (t.tag == "VBN" and t.dep == "acl"))
+        passive = is_verb and (
+            bool(view.children_by_dep(i, "auxpass", "nsubjpass")) or (t.tag == "VBN" and t.dep == "acl")
+        )
 
         def agent_of(k: int) -> None:
             nonlocal actor1
@@ -211,8 +276,12 @@ class EventCoder:
 
         if is_verb:
             true_subj = view.subject(i)
-            subj = [view[true_subj]] if true_subj is not None and view[true_subj].dep == "nsubj" or (
-                true_subj is not None and view[true_subj].head != i) else []
+            subj = (
+                [view[true_subj]]
+                if (true_subj is not None and view[true_subj].dep == "nsubj")
+                or (true_subj is not None and view[true_subj].head != i)
+                else []
+            )
             subjpass = view.children_by_dep(i, "nsubjpass")
             if subj:
                 agent_of(subj[0].i)
@@ -246,7 +315,11 @@ class EventCoder:
                             agent_of(o.i)
         else:
             head = view.head(i)
-            if head.pos == "VERB" and t.dep in ("dobj", "attr", "nsubj", "nsubjpass") and self._irrealis(view, head.i):
+            if (
+                head.pos == "VERB"
+                and t.dep in ("dobj", "attr", "nsubj", "nsubjpass")
+                and self._irrealis(view, head.i)
+            ):
                 return None
             if t.dep in ("dobj", "attr") and head.lemma in LIGHT_VERBS:
                 if self._irrealis(view, head.i):
@@ -272,9 +345,9 @@ class EventCoder:
                         actor1 = a
             for p in view.children_by_dep(i, "prep"):
                 for o in view.children_by_dep(p.i, "pobj"):
-                    if p.lower == "by":
-                        agent_of(o.i)
-                    elif p.lower == "of" and t.lower == "control" and self._np_actor(view, o.i, actors)[0]:
+                    if p.lower == "by" or (
+                        p.lower == "of" and t.lower == "control" and self._np_actor(view, o.i, actors)[0]
+                    ):
                         agent_of(o.i)
                     elif p.lower == "of" and patient is None:
                         patient = o.i
@@ -334,8 +407,14 @@ class EventCoder:
             kinds = [MATERIAL[view[k].lower] for k in view.subtree(i) if view[k].lower in MATERIAL and k < i]
             if kinds:
                 sense = self.triggers.get("aid", "noun") or sense
-                sense = TriggerSense(sense.lemma, sense.pos, "AID", kinds[0], sense.acled_event_type,
-                                     sense.acled_sub_event_type)
+                sense = TriggerSense(
+                    sense.lemma,
+                    sense.pos,
+                    "AID",
+                    kinds[0],
+                    sense.acled_event_type,
+                    sense.acled_sub_event_type,
+                )
         mode = sense.mode
         acled = AcledCode(sense.acled_event_type, sense.acled_sub_event_type)
         for inst in instruments:
@@ -345,10 +424,11 @@ class EventCoder:
                 if et:
                     acled = AcledCode(et, st)
         if sense.plover == "COERCE" and sense.mode == "seize" and actor1 is not None:
-            a = actors.actor(actor1)
-            if a is not None and a.kind in ("state", "state_agency"):
+            who = actors.actor(actor1)
+            if who is not None and who.kind in ("state", "state_agency"):
                 acled = AcledCode("Battles", "Government regains territory")
-        if not (actor1 or actor2 or victims or place or instruments):
+        has_subject = is_verb and bool(view.children_by_dep(i, "nsubj"))
+        if not (actor1 or actor2 or victims or place or instruments or patient is not None or has_subject):
             return None
         if sense.plover not in ("ASSAULT", "COERCE", "PROTEST", "RETREAT") and not (actor1 or actor2):
             return None
@@ -391,7 +471,8 @@ class EventCoder:
 
     @staticmethod
     def _implicit_subject(view: ParseView, i: int) -> int | None:
-        """The understood subject of a non-finite verb: "accused X of providing" → X; "allegations of X providing"
+        """The understood subject of a non-finite verb: "accused X of providing" → X; "allegations of X
+        providing"
         → X; "X is said to have suffered" → X; "claim of occupying" → the claim's owner."""
         t = view[i]
         head = view.head(i)
@@ -448,18 +529,20 @@ class EventCoder:
         self, view: ParseView, k: int, actors: ActorResult
     ) -> tuple[str | None, list[str], str | None, str | None]:
         """(actor, person victims, owner of a targeted property, instrument) of a patient noun phrase."""
-        heads = [k]
-        for c in view.children_by_dep(k, "conj"):
-            heads.append(c.i)
+        # the patient and everyone coordinated or in apposition with it
+        seen: list[int] = []
+        stack = [k]
+        while stack:
+            h = stack.pop(0)
+            if h in seen:
+                continue
+            seen.append(h)
+            stack.extend(c.i for c in view.children_by_dep(h, "conj", "appos"))
         victims: list[str] = []
-        first: str | None = None
-        for h in heads:
-            cand = [h, *[a.i for a in view.children_by_dep(h, "appos")]]
-            for x in cand:
-                a = actors.resolve(x)
-                actor = actors.actor(a)
-                if actor is not None and actor.kind == "person" and actor.id not in victims:
-                    victims.append(actor.id)
+        for x in seen:
+            actor = actors.actor(actors.resolve(x))
+            if actor is not None and actor.kind in ("person", "civilians") and actor.id not in victims:
+                victims.append(actor.id)
         owner = None
         if view[k].lemma in PROPERTY_NOUNS or view[k].lower in PROPERTY_NOUNS:
             for p in view.children_by_dep(k, "poss"):

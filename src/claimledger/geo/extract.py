@@ -59,6 +59,7 @@ class _Candidate:
     name: str  # the name to resolve (possessive removed)
     label: str  # NER label, or "PATTERN"
     kind_word: str | None = None  # the kind word of a pattern ("province")
+    weak: bool = False  # a pattern whose name is (in) an ORG/NORP entity: kept only if it resolves
     match: GazMatch | None = None
     context: set[str] = field(default_factory=set)  # countries the other names mention
 
@@ -112,7 +113,12 @@ def _candidates(view: ParseView) -> list[_Candidate]:
             if e.end - e.start > 1:
                 person_parts.update(name_key(view[i].text) for i in range(e.start, e.end))
 
-    patterns = _kind_word_candidates(view, person_tokens)
+    patterns = [
+        p for p in _kind_word_candidates(view, person_tokens) if not _org_like(view, p.start, p.end, "")
+    ]
+    for p in patterns:
+        labels = {ent.label for i in range(p.start, p.end) if (ent := view.entity_at(i)) is not None}
+        p.weak = bool(labels & {"ORG", "NORP"})
     taken = {i for p in patterns for i in range(p.start, p.end)}
     out = list(patterns)
     for e in view.parse.entities:
@@ -268,7 +274,7 @@ def _records(
             entry = c.match.entry
             key: object = id(entry)
             group = groups.get(key) or _Group(c.start, entry, entry.ascii_name, entry.kind)
-        elif c.label in STRICT_LABELS:
+        elif c.label in STRICT_LABELS or c.weak:
             continue
         else:
             kind = KIND_WORD_KINDS[c.kind_word] if c.kind_word else UNRESOLVED_KINDS[c.label]

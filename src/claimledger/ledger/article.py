@@ -150,13 +150,13 @@ def assemble(
     out_claims: list[Claim] = []
     claims_of_event: dict[str, list[str]] = {e.id: [] for e in base_events}
     for ci in order:
-        c = claims[ci].claim
-        evs = links[ci] or [None]
-        for j, eid in enumerate(evs):
-            cid = c.id if j == 0 else f"{c.id}.{j + 1}"
-            out_claims.append(replace(c, id=cid, event=eid))
-            if eid is not None:
-                claims_of_event[eid].append(cid)
+        draft = claims[ci].claim
+        evs: list[str | None] = list(links[ci]) or [None]
+        for j, ev_id in enumerate(evs):
+            claim_id = draft.id if j == 0 else f"{draft.id}.{j + 1}"
+            out_claims.append(replace(draft, id=claim_id, event=ev_id))
+            if ev_id is not None:
+                claims_of_event[ev_id].append(claim_id)
 
     # every event has a source: the outlet when nobody is quoted
     n_outlet = 0
@@ -194,7 +194,8 @@ def assemble(
         if time is None and published_time is not None:
             time = published_time.id
             used_published = True
-        hedged = e.hedged or (bool(linked) and all(c.hedged for c in linked if c.stance == "assert"))
+        asserted = [c for c in linked if c.stance == "assert"]
+        hedged = e.hedged or (bool(asserted) and all(c.hedged for c in asserted))
         events.append(replace(e, claims=tuple(cids), time=time, hedged=hedged))
         asserts = [c for c in linked if c.stance == "assert" and c.source_kind != "outlet"]
         denies = [c for c in linked if c.stance == "deny"]

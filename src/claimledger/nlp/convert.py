@@ -14,10 +14,8 @@ def doc_to_parse(doc: Doc, model: str = "") -> Parse:
     """Copy what the downstream stages need out of ``doc``; spans index ``doc.text``."""
     sent_of: dict[int, int] = {}
     sentences: list[Sentence] = []
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        sents = list(doc.sents)
-    else:
-        sents = [doc[:]]
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sents = list(doc.sents) if has_sents else [doc[:]]
     for si, sent in enumerate(sents):
         for t in sent:
             sent_of[t.i] = si
