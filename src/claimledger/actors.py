@@ -106,6 +106,20 @@ DESCRIBED_KINDS: dict[str, str] = {
         "state_agency",
     ),
 }
+# heads whose kind depends on who they are ("rebel commanders", "army officers")
+for _w in "commanders commander officers officials".split():
+    DESCRIBED_KINDS.setdefault(_w, "unknown")
+STATE_MODIFIERS = frozenset(
+    "army military police government security state federal national regime navy naval air "
+    "pro-government".split()
+)
+ARMED_MODIFIERS = frozenset(
+    "rebel rebels insurgent militant jihadist opposition separatist guerrilla armed islamist anti-government "
+    "tribal".split()
+)
+MEDIA_HEADS = frozenset(
+    "agency newspaper daily weekly broadcaster channel television tv radio outlet website magazine".split()
+)
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "theirs", "it", "its"])
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
@@ -330,6 +344,11 @@ class ActorExtractor:
 
     def _kind_from_context(self, view: ParseView, clusters: list[_Cluster], tok: dict[int, int]) -> None:
         for c in clusters:
+            if c.kind in ("organization", "state_agency") and any(
+                self._media_context(view, s, e) for s, e in c.mentions
+            ):
+                c.kind = "media"
+                continue
             if c.kind not in ("organization",):
                 continue
             for _start, end in c.mentions:
@@ -342,6 +361,14 @@ class ActorExtractor:
                 ):
                     c.kind = "armed_group"
                     break
+
+    @staticmethod
+    def _media_context(view: ParseView, start: int, end: int) -> bool:
+        """ "the Reuters news agency", "the Dawn newspaper", "Reuters, a news agency"."""
+        window = [view[k].lower for k in range(end, min(end + 4, len(view)))]
+        head = view.head(end - 1)
+        near = {*window[:3], head.lower, *(view[c.i].lower for c in view.children_by_dep(head.i, "compound"))}
+        return bool(near & MEDIA_HEADS) and ("news" in near or bool(near & (MEDIA_HEADS - {"agency"})))
 
     # ------------------------------------------------------------------ acronyms and demonyms
     def _acronyms(
@@ -432,8 +459,22 @@ class ActorExtractor:
             ]
             if any(m.dep == "poss" and m.pos == "PRON" for m in mods):
                 continue  # "its forces": the owner, resolved by coreference, stands for them
+            of_named = [
+                o
+                for p in view.children_by_dep(t.i, "prep")
+                if p.lower == "of"
+                for o in view.children_by_dep(p.i, "pobj")
+                if any(j in tok for j in view.subtree(o.i))
+            ]
+            if of_named:
+                continue  # "fighters of the TPLF": the named group stands for them
             if any(m.i in tok or m.i in coref for k in mods for m in (view[j] for j in view.subtree(k.i))):
                 continue  # "NRF fighters", "Pakistani personnel": the named actor stands for them
+            mod_words = {view[j].lower for m in mods for j in view.subtree(m.i) if view[j].pos != "PROPN"}
+            if mod_words & STATE_MODIFIERS:
+                kind = "state_agency"
+            elif mod_words & ARMED_MODIFIERS:
+                kind = "armed_group"
             start = min([t.i, *[j for m in mods for j in view.subtree(m.i)]])
             while start < t.i and (view[start].pos in ("DET", "NUM") or view[start].like_num):
                 start += 1
@@ -453,6 +494,8 @@ class ActorExtractor:
             return [m for m in mentions if m[1] <= i and clusters[m[2]].kind in kinds]
 
         orgish = {"armed_group", "organization", "political_party", "state_agency"}
+        # generic descriptions ("fighters", "government troops") are not antecedents of "the group"
+        mentions = [m for m in mentions if not clusters[m[2]].key.startswith("described:")]
         for t in view.tokens:
             if t.i in tok:
                 continue

@@ -45,6 +45,10 @@ MEDIA_NOUNS = frozenset(
         "channel channels broadcaster broadcasters daily press paper"
     ).split()
 )
+INSTITUTION_NOUNS = frozenset(
+    "government ministry army military police parliament presidency embassy cabinet office command "
+    "administration authority authorities court council".split()
+)
 FALSE_WORDS = frozenset(
     (
         "false untrue baseless unfounded wrong fabricated incorrect groundless lies lie propaganda "
@@ -356,7 +360,7 @@ class AttributionExtractor:
                 # "the army", "the ministry", "police": an institution speaking is a named source
                 if (
                     actor.kind == "state_agency"
-                    and head.tag in ("NN", "NNP")
+                    and head.tag in ("NN", "NNS", "NNP")
                     and (not mods or all(m.lower in ("the",) for m in mods))
                 ):
                     kind = "named"
@@ -368,6 +372,9 @@ class AttributionExtractor:
         mods = [view[k] for k in sub if k != s and not view[k].is_punct]
         if low in MEDIA_NOUNS or head.lemma in MEDIA_NOUNS:
             return inner, "media", text, span
+        if inner is not None and head.lemma in INSTITUTION_NOUNS:
+            # "Russia's defence ministry", "the Ethiopian government": an institution of a named actor
+            return inner, "named", text, span
         if low in UNNAMED_NOUNS and all(m.lower in VAGUE_MODIFIERS or m.like_num for m in mods):
             return None, "unnamed", text, span
         if head.pos == "PRON":

@@ -31,7 +31,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
+# tables stay readable when piped (Rich would fall back to 80 columns)
+out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("--db", help="Ledger database: a SQLite file path (or sqlite:///path).")

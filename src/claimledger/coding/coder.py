@@ -134,11 +134,19 @@ MATERIAL = {
     "material": "military",
 }
 # objects that make a verb a communication, not an event ("released a statement")
+# objects that make a verb a communication or a stance, not an event ("released a statement",
+# "rejected the claims", "claimed responsibility")
 COMMUNICATION_NOUNS = frozenset(
     (
         "statement video report footage document photo photos image images audio message "
-        "communique letter list figures data details information"
+        "communique letter list figures data details information claim allegation accusation "
+        "charge rumour rumor responsibility"
     ).split()
+)
+SYMMETRIC_VERBS = frozenset("clash fight battle skirmish meet talk negotiate cooperate ally agree".split())
+GROUP_HEADS = frozenset(
+    "fighters members forces troops soldiers militants supporters units unit elements loyalists "
+    "men personnel commanders".split()
 )
 KILL_LEMMAS = frozenset(
     ["kill", "killing", "massacre", "murder", "execute", "behead", "assassinate", "slaughter"]
@@ -164,6 +172,7 @@ class DraftEvent:
     negated: bool
     hedged: bool
     place_soft: bool = False  # the place came from elsewhere in the sentence, not the event's own clause
+    outcome_of: int | None = None  # trigger token of the event this one is the outcome of ("..., killing 12")
 
 
 class EventCoder:
@@ -367,8 +376,16 @@ class EventCoder:
                 if osubj:
                     a, _ = self._np_actor(view, osubj[0].i, actors)
                     actor1, actor2 = actor2, a
-        # targets: "attacks on X", "support to X", "operations against X"; a light verb's "providing ... to X"
+        # targets: "attacks on X", "support to X", "operations against X"; a light verb's
+        # "providing ... to X"; "clashed with X"
         target_preps = view.children_by_dep(i, "prep", "dative")
+        if is_verb and actor2 is None:
+            for p in target_preps:
+                if p.lower == "with" and t.lemma in SYMMETRIC_VERBS:
+                    for o in view.children_by_dep(p.i, "pobj"):
+                        a, _ = self._np_actor(view, o.i, actors)
+                        if a is not None and a != actor1:
+                            actor2 = a
         if not is_verb and t.dep == "dobj" and view.head(i).lemma in LIGHT_VERBS:
             target_preps += view.children_by_dep(t.head, "prep", "dative")
         for p in target_preps:
@@ -449,7 +466,26 @@ class EventCoder:
             negated=negated,
             hedged=self._hedged(view, i),
             place_soft=place_soft,
+            outcome_of=self._outcome_of(view, i, sense),
         )
+
+    def _outcome_of(self, view: ParseView, i: int, sense: TriggerSense) -> int | None:
+        """A killing or wounding stated as the result of another assault ("strikes on X, killing 12";
+        "an attack that killed 12") is part of that happening."""
+        t = view[i]
+        if sense.plover != "ASSAULT" or t.lemma not in KILL_LEMMAS | {"wound", "injure", "leave"}:
+            return None
+        if t.dep not in ("advcl", "conj", "xcomp", "relcl", "acl"):
+            return None
+        head = view.head(i)
+        cands = [head, *view.children_by_dep(head.i, "dobj")]  # "carrying out air strikes ..., killing 12"
+        if head.dep in ("dobj", "pobj"):
+            cands.append(view.head(head.i))
+        for cand in cands:
+            other = self._sense(view, cand.i)
+            if other is not None and other.plover == "ASSAULT" and cand.i != i:
+                return cand.i
+        return None
 
     @staticmethod
     def _irrealis(view: ParseView, i: int) -> bool:
@@ -523,6 +559,14 @@ class EventCoder:
             a = actors.resolve(c.i)
             if a is not None:
                 return a, inst
+        if t.lower in GROUP_HEADS:
+            # "fighters of the TPLF", "members of the Haqqani Network"
+            for p in view.children_by_dep(k, "prep"):
+                if p.lower == "of":
+                    for o in view.children_by_dep(p.i, "pobj"):
+                        a = actors.resolve(o.i)
+                        if a is not None:
+                            return a, inst
         return None, inst
 
     def _patient(
@@ -541,7 +585,12 @@ class EventCoder:
         victims: list[str] = []
         for x in seen:
             actor = actors.actor(actors.resolve(x))
-            if actor is not None and actor.kind in ("person", "civilians") and actor.id not in victims:
+            described = actor is not None and actor.component.endswith(".described")
+            if (
+                actor is not None
+                and (actor.kind in ("person", "civilians") or described)
+                and actor.id not in victims
+            ):
                 victims.append(actor.id)
         owner = None
         if view[k].lemma in PROPERTY_NOUNS or view[k].lower in PROPERTY_NOUNS:

@@ -45,7 +45,22 @@ KIND_WORD_KINDS = {
     "prefecture": "admin1",
     "district": "admin2",
     "county": "admin2",
+    "department": "admin1",
+    "municipality": "admin2",
+    # weaker: kept after a name only if the name resolves ("Kaduna state"; not "Islamic State")
+    "state": "admin1",
+    "region": "admin1",
+    # only in "the town of X": a settlement, resolved or not
+    "town": "city",
+    "city": "city",
+    "village": "village",
 }
+WEAK_SUFFIX_WORDS = frozenset({"state", "region"})
+# lower-case parts of place names ("Maarat al-Numan", "San Luis de la Reina")
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "de", "del", "la", "los", "las"}
+)
+OF_ONLY_WORDS = frozenset({"town", "city", "village"})
 UNRESOLVED_KINDS = {"GPE": "unknown", "LOC": "region", "FAC": "landmark"}
 PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -118,7 +133,7 @@ def _candidates(view: ParseView) -> list[_Candidate]:
     ]
     for p in patterns:
         labels = {ent.label for i in range(p.start, p.end) if (ent := view.entity_at(i)) is not None}
-        p.weak = bool(labels & {"ORG", "NORP"})
+        p.weak = p.weak or bool(labels & {"ORG", "NORP"})
     taken = {i for p in patterns for i in range(p.start, p.end)}
     out = list(patterns)
     for e in view.parse.entities:
@@ -158,14 +173,31 @@ def _kind_word_candidates(view: ParseView, person_tokens: set[int]) -> list[_Can
         s = t.i
         while s > 0 and t.i - s < _MAX_NAME_TOKENS and _name_token(view, s - 1, person_tokens):
             s -= 1
-        if s < t.i:
-            out.append(_Candidate(s, t.i + 1, f"{view.span_text(s, t.i)} {word}", "PATTERN", word))
+        if s < t.i and word not in OF_ONLY_WORDS and t.text.islower():
+            cand = _Candidate(s, t.i + 1, f"{view.span_text(s, t.i)} {word}", "PATTERN", word)
+            cand.weak = word in WEAK_SUFFIX_WORDS
+            out.append(cand)
             continue
-        # province of X
+        # province of X; the town of X (the name may be tagged as a person by the model)
         if t.i + 2 < n and view[t.i + 1].lower == "of":
             e = t.i + 2
-            while e < n and e - t.i - 2 < _MAX_NAME_TOKENS and _name_token(view, e, person_tokens):
+            names = person_tokens if word not in OF_ONLY_WORDS else set()
+            while (
+                e < n
+                and e - t.i - 2 < _MAX_NAME_TOKENS
+                and (
+                    _name_token(view, e, names)
+                    or (
+                        e > t.i + 2 and e + 1 < n and (view[e].text == "-" or view[e].lower in NAME_PARTICLES)
+                    )
+                )
+            ):
                 e += 1
+            while e > t.i + 2 and (view[e - 1].text == "-" or view[e - 1].lower in NAME_PARTICLES):
+                e -= 1
+            if e > t.i + 2 and word in OF_ONLY_WORDS:
+                out.append(_Candidate(t.i + 2, e, view.span_text(t.i + 2, e), "PATTERN", word))
+                continue
             if e > t.i + 2:
                 out.append(_Candidate(t.i, e, f"{view.span_text(t.i + 2, e)} {word}", "PATTERN", word))
     return out

@@ -53,6 +53,15 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
     groups: list[list[int]] = []
     for i, d in enumerate(drafts):
         placed = False
+        if d.outcome_of is not None:
+            # the outcome of another assault mention ("..., killing 12 civilians") joins it
+            for g in groups:
+                if any(drafts[k].trigger_token == d.outcome_of for k in g):
+                    g.append(i)
+                    placed = True
+                    break
+            if placed:
+                continue
         for g in groups:
             rep = drafts[g[0]]
             if rep.sense.plover != d.sense.plover or rep.negated != d.negated:
