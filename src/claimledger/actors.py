@@ -107,7 +107,7 @@ DESCRIBED_KINDS: dict[str, str] = {
     ),
 }
 # heads whose kind depends on who they are ("rebel commanders", "army officers")
-for _w in "commanders commander officers officials".split():
+for _w in "commanders officers officials".split():
     DESCRIBED_KINDS.setdefault(_w, "unknown")
 STATE_MODIFIERS = frozenset(
     "army military police government security state federal national regime navy naval air "

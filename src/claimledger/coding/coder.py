@@ -112,8 +112,6 @@ NUMBER_WORDS = {
     "fifty": 50,
     "hundred": 100,
     "dozen": 12,
-    "dozens": 24,
-    "hundreds": 200,
 }
 _BOILERPLATE = re.compile(
     r"^\s*(\*|†|‡|note:|editor's note|\(reporting by|\(editing by|copyright|©|all rights reserved)", re.I
@@ -143,6 +141,8 @@ COMMUNICATION_NOUNS = frozenset(
         "charge rumour rumor responsibility"
     ).split()
 )
+# heads of vague or partitive quantities; ACLED's coding of vague figures is left to a later stage
+QUANTITY_HEADS = frozenset("dozens hundreds thousands scores tens several many some few number".split())
 SYMMETRIC_VERBS = frozenset("clash fight battle skirmish meet talk negotiate cooperate ally agree".split())
 GROUP_HEADS = frozenset(
     "fighters members forces troops soldiers militants supporters units unit elements loyalists "
@@ -396,6 +396,18 @@ class EventCoder:
                         actor2 = a
         victims: list[str] = []
         fatalities: int | None = None
+        quantity: int | None = None
+        if patient is not None and view[patient].lower in QUANTITY_HEADS | set(NUMBER_WORDS):
+            # "dozens of fighters", "two of the soldiers": the people are the "of" object
+            of_obj = [
+                o.i
+                for p in view.children_by_dep(patient, "prep")
+                if p.lower == "of"
+                for o in view.children_by_dep(p.i, "pobj")
+            ]
+            if of_obj:
+                quantity = NUMBER_WORDS.get(view[patient].lower)
+                patient = of_obj[0]
         if patient is not None:
             a2, victims, owner, inst = self._patient(view, patient, actors)
             if inst:
@@ -403,7 +415,8 @@ class EventCoder:
             if actor2 is None:
                 actor2 = owner or a2
             if t.lemma in KILL_LEMMAS:
-                fatalities = self._count(view, patient, victims)
+                people = [v for v in victims if (who := actors.actor(v)) is not None and who.kind == "person"]
+                fatalities = quantity if quantity is not None else self._count(view, patient, people)
         if actor2 is not None and actor2 == actor1:
             actor2 = None
         place = self._place_in(view, view.subtree(i), places, place_records)
