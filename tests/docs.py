@@ -15,7 +15,7 @@ words are aligned to ``text`` to find each token's trailing space, so the Parse'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 
 from spacy.lang.en import English
@@ -23,8 +23,10 @@ from spacy.lang.lex_attrs import LEX_ATTRS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from claimledger.actors import ActorResult
 from claimledger.nlp.convert import doc_to_parse
-from claimledger.types import Parse
+from claimledger.syntax import ParseView
+from claimledger.types import Actor, Parse
 
 MODEL = "en_test-0"
 
@@ -140,6 +142,8 @@ def parse_rows(text: str, rows: str, *, model: str = MODEL) -> Parse:
     bio: list[str] = []
     for line in rows.strip().splitlines():
         cells = line.split()
+        if not cells:
+            continue
         if len(cells) not in (7, 8):
             raise ValueError(f"row {line!r}: expected 'i word lemma pos tag dep head [ent]'")
         i, word, lemma, p, tag, dep, head = cells[:7]
@@ -177,3 +181,29 @@ def parse_rows(text: str, rows: str, *, model: str = MODEL) -> Parse:
     if parse.text != text:
         raise ValueError(f"the Doc's text {parse.text!r} differs from {text!r}")
     return parse
+
+
+# actor id -> (name, kind, token ranges [start, end))
+ActorSpec = Mapping[str, tuple[str, str, Sequence[tuple[int, int]]]]
+
+
+def make_actors(parse: Parse, spec: ActorSpec, described: Collection[str] = ()) -> ActorResult:
+    """An ``ActorResult`` given by hand, for stages that take the actors as input (attribution, coding).
+
+    ``described``: ids of actors that the actor stage would make from a description ("gunmen")."""
+    view = ParseView(parse)
+    actors: list[Actor] = []
+    token_actor: dict[int, str] = {}
+    for aid, (name, kind, ranges) in spec.items():
+        actors.append(
+            Actor(
+                id=aid,
+                name=name,
+                kind=kind,
+                mentions=tuple(view.char_span(s, e) for s, e in ranges),
+                component="actors.described" if aid in described else "actors",
+            )
+        )
+        for s, e in ranges:
+            token_actor.update(dict.fromkeys(range(s, e), aid))
+    return ActorResult(actors=tuple(actors), token_actor=token_actor, resolve=token_actor.get)

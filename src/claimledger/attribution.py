@@ -35,8 +35,8 @@ UNNAMED_NOUNS = frozenset(
 # modifiers that keep a source unnamed (quantifiers, vagueness)
 VAGUE_MODIFIERS = frozenset(
     (
-        "several some many few a an two three four five other various multiple unnamed anonymous "
-        "numerous certain most all these those"
+        "several some many few a an the another one two three four five other various multiple unnamed "
+        "anonymous numerous certain most all these those"
     ).split()
 )
 MEDIA_NOUNS = frozenset(
