@@ -449,5 +449,5 @@ def test_malformed_cue_file_names_the_line(tmp_path, body: str, line: int) -> No
 
 
 def test_missing_cue_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(DataFileError, match="nope.tsv"):
+    with pytest.raises(DataFileError, match=r"nope\.tsv"):
         load_cues(tmp_path / "nope.tsv")

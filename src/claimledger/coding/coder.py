@@ -425,12 +425,22 @@ class EventCoder:
         place_soft = False
         if place is None:
             s = view.sentence_of(i)
-            place = self._place_in(view, range(s.start, s.end), places, place_records)
+            locative = [
+                k
+                for k in range(s.start, s.end)
+                if not (actors.resolve(k) and view[k].dep in ("nsubj", "nsubjpass", "dobj", "poss", "agent"))
+            ]
+            place = self._place_in(view, locative, places, place_records)
             place_soft = place is not None
         time = self._time(view, i, times)
         if time is None:
             s = view.sentence_of(i)
-            in_sentence = {times[k] for k in range(s.start, s.end) if k in times}
+            root = next((k for k in range(s.start, s.end) if view[k].head == k), i)
+            in_sentence = {
+                times[k]
+                for k in range(s.start, s.end)
+                if k in times and not self._under_other_trigger(view, k, root, i)
+            }
             if len(in_sentence) == 1:
                 time = in_sentence.pop()
         if sense.plover == "SUPPORT" and not is_verb:
@@ -499,6 +509,15 @@ class EventCoder:
             if other is not None and other.plover == "ASSAULT" and cand.i != i:
                 return cand.i
         return None
+
+    def _under_other_trigger(self, view: ParseView, k: int, top: int, own: int) -> bool:
+        """Whether the path from token ``k`` up to ``top`` passes through a trigger other than ``own``."""
+        cur = k
+        while cur != top and view[cur].head != cur:
+            cur = view[cur].head
+            if cur != own and self._sense(view, cur) is not None:
+                return True
+        return False
 
     @staticmethod
     def _irrealis(view: ParseView, i: int) -> bool:
@@ -642,14 +661,15 @@ class EventCoder:
             return None
         return min(found, key=lambda p: rank.get(records[p].kind, 5) if p in records else 9)
 
-    @staticmethod
-    def _time(view: ParseView, i: int, times: dict[int, str]) -> str | None:
+    def _time(self, view: ParseView, i: int, times: dict[int, str]) -> str | None:
+        """The time in the event's own clause; a time that belongs to another event nested in the clause
+        ("his visit after the takeover of Kabul on 15 August") is not this event's."""
         cur = i
         for _ in range(3):
             for c in view.children(cur):
                 if c.dep in ("prep", "npadvmod", "tmod", "advmod", "pobj"):
                     for k in view.subtree(c.i):
-                        if k in times:
+                        if k in times and not self._under_other_trigger(view, k, c.i, i):
                             return times[k]
             t = view[cur]
             if t.head == cur or t.dep in ("ccomp", "ROOT"):
