@@ -59,7 +59,9 @@ ACR_ROWS = """
 15 .          .          PUNCT .     punct    14
 """
 # the same text where NER tagged only the long name: the bare acronyms are found by the definition
-ACR_ROWS_UNTAGGED = ACR_ROWS.replace("appos    3  B-ORG", "appos    3").replace("nsubj    14 B-ORG", "nsubj 14")
+ACR_ROWS_UNTAGGED = ACR_ROWS.replace("appos    3  B-ORG", "appos    3").replace(
+    "nsubj    14 B-ORG", "nsubj 14"
+)
 # the name is not an entity at all: the capitalised run before the bracket is the name
 ACR_MID_TEXT = "Fighters of the National Liberation Army (NLA) attacked the town. NLA units later withdrew."
 ACR_MID_ROWS = """
@@ -100,11 +102,6 @@ def test_acronym_definition_makes_one_actor(extractor: ActorExtractor, text: str
     assert result.token_actor[ParseView(parse_rows(text, rows)).token_at_char(later) or 0] == nla.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actors._acronyms: with no entity before the bracket, the capitalised run back from '(' takes in a "
-    "sentence-initial 'The', so the initials are TNLA and the definition of NLA is not recognised",
-)
 def test_acronym_definition_at_sentence_start_without_entities(extractor: ActorExtractor) -> None:
     rows = ACR_ROWS.replace("B-ORG", "").replace("I-ORG", "")
     result = extract(extractor, ACR_TEXT, rows)
@@ -307,9 +304,7 @@ CHANNEL_ROWS = """
 @pytest.mark.parametrize(
     ("prep", "label"), [("on", "ORG"), ("on", "PERSON"), ("via", "ORG")], ids=["on-org", "on-person", "via"]
 )
-def test_channel_after_on_or_via_is_not_an_actor(
-    extractor: ActorExtractor, prep: str, label: str
-) -> None:
+def test_channel_after_on_or_via_is_not_an_actor(extractor: ActorExtractor, prep: str, label: str) -> None:
     text = CHANNEL_TEXT.replace(" on ", f" {prep} ")
     rows = CHANNEL_ROWS.replace("on        on ", f"{prep:<9} {prep:<3}").replace("B-ORG", f"B-{label}")
     result = extract(extractor, text, rows)

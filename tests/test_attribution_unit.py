@@ -11,6 +11,7 @@ from claimledger.syntax import ParseView
 
 from .docs import ActorSpec, make_actors, parse_rows
 
+
 @pytest.fixture(scope="module")
 def extractor() -> AttributionExtractor:
     return AttributionExtractor(load_cues(), load_channels())
@@ -119,7 +120,13 @@ def _said_that(subject: list[str]) -> tuple[str, str]:
         (["Several several ADJ JJ amod 1", "sources source NOUN NNS nsubj S"], {}, (), "unnamed", None),
         (["Officials official NOUN NNS nsubj S"], {}, (), "unnamed", None),
         (["He he PRON PRP nsubj S"], {}, (), "unnamed", None),
-        (["Police police NOUN NN compound 1", "commanders commander NOUN NNS nsubj S"], {}, (), "described", None),
+        (
+            ["Police police NOUN NN compound 1", "commanders commander NOUN NNS nsubj S"],
+            {},
+            (),
+            "described",
+            None,
+        ),
         (
             ["The the DET DT det 2", "Daily daily PROPN NNP compound 2", "Herald herald PROPN NNP nsubj S"],
             {"m1": ("Daily Herald", "media", [(1, 3)])},
@@ -127,7 +134,13 @@ def _said_that(subject: list[str]) -> tuple[str, str]:
             "media",
             "m1",
         ),
-        (["Jane jane PROPN NNP compound 1", "Doe doe PROPN NNP nsubj S"], {"p1": ("Jane Doe", "person", [(0, 2)])}, (), "named", "p1"),
+        (
+            ["Jane jane PROPN NNP compound 1", "Doe doe PROPN NNP nsubj S"],
+            {"p1": ("Jane Doe", "person", [(0, 2)])},
+            (),
+            "named",
+            "p1",
+        ),
         (
             ["Gunmen gunman NOUN NNS nsubj S"],
             {"d1": ("Gunmen", "armed_group", [(0, 1)])},
@@ -150,7 +163,17 @@ def _said_that(subject: list[str]) -> tuple[str, str]:
             "d1",
         ),
     ],
-    ids=["several-sources", "officials", "pronoun", "police-commanders", "media", "person", "gunmen", "islamist-gunmen", "the-army"],
+    ids=[
+        "several-sources",
+        "officials",
+        "pronoun",
+        "police-commanders",
+        "media",
+        "person",
+        "gunmen",
+        "islamist-gunmen",
+        "the-army",
+    ],
 )
 def test_source_kind(
     extractor: AttributionExtractor,
@@ -290,7 +313,9 @@ def test_quote_followed_by_its_attribution(extractor: AttributionExtractor) -> N
 
 def test_quote_with_no_cue_continues_the_speaker(extractor: AttributionExtractor) -> None:
     text = '"We will hold the district until the end", Jane Doe said. "We have enough men and weapons."'
-    rows = QUOTE_ROWS.split("14 on")[0] + """
+    rows = (
+        QUOTE_ROWS.split("14 on")[0]
+        + """
     14 .        .        PUNCT .   punct    13
     15 "        "        PUNCT ``  punct    17
     16 We       we       PRON  PRP nsubj    17
@@ -302,6 +327,7 @@ def test_quote_with_no_cue_continues_the_speaker(extractor: AttributionExtractor
     22 .        .        PUNCT .   punct    17
     23 "        "        PUNCT ''  punct    17
     """
+    )
     drafts = claims_of(extractor, text, rows, DOE)
     assert [d.claim.quote for d in drafts] == [
         "We will hold the district until the end",

@@ -399,6 +399,8 @@ class ActorExtractor:
                 while j >= 0 and (view[j].text[:1].isupper() or view[j].text in ("-", "of", "and")):
                     j -= 1
                 words = view.span_text(j + 1, i).split() if j + 1 < i else []
+            while len(words) > 1 and words[0].lower() in _STRIP_WORDS:
+                words = words[1:]  # a sentence-initial "The" is not part of the name
             if not words or not _initials_match(words, acr):
                 continue
             if ci is None:
@@ -476,6 +478,9 @@ class ActorExtractor:
             elif mod_words & ARMED_MODIFIERS:
                 kind = "armed_group"
             start = min([t.i, *[j for m in mods for j in view.subtree(m.i)]])
+            for k in range(start, t.i):
+                if view[k].pos in ("SPACE", "PUNCT") or not view[k].text.strip():
+                    start = k + 1  # never reach back over punctuation or a blanked dateline
             while start < t.i and (view[start].pos in ("DET", "NUM") or view[start].like_num):
                 start += 1
             words = view.span_text(start, t.i + 1)

@@ -109,6 +109,7 @@ class DraftClaim:
     claim: Claim
     content_tokens: tuple[int, int]  # token range of the content
     refers_back: bool = False
+    refers_to: str | None = None  # the lemma of the noun referred to ("claim", "accusation")
 
 
 @dataclass(slots=True)
@@ -219,7 +220,8 @@ class AttributionExtractor:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(DraftClaim(_with_id(claim, f"{id_prefix}c{n + 1}"), rng, back))
+            noun = next((view[k].lemma for k in range(*rng) if view[k].lemma in self.cues.nouns), None)
+            out.append(DraftClaim(_with_id(claim, f"{id_prefix}c{n + 1}"), rng, back, noun if back else None))
         return out
 
     # ------------------------------------------------------------------ quotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from claimledger.actors import ActorExtractor, ActorResult
@@ -16,6 +16,7 @@ from claimledger.attribution import AttributionExtractor, CueLexicon, DraftClaim
 from claimledger.coding.coder import DraftEvent, EventCoder
 from claimledger.coding.triggers import TriggerLexicon, load_triggers
 from claimledger.config import Config
+from claimledger.dateline import blank, dateline_place, find_dateline
 from claimledger.dates import extract_times
 from claimledger.errors import ClaimledgerError
 from claimledger.geo.extract import extract_places
@@ -86,12 +87,12 @@ class Pipeline:
 
     # ------------------------------------------------------------------ public
     def extract(self, article: Article) -> ArticleLedger:
-        doc = self.nlp(article.text)
+        doc = self.nlp(blank(article.text, find_dateline(article.text)))
         return self.from_parse(article, doc_to_parse(doc, self.model))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleLedger]:
         """Stream ledgers for ``articles`` using ``nlp.pipe`` in batches (input order is kept)."""
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((blank(a.text, find_dateline(a.text)), a) for a in articles)
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.n_process
         ):
@@ -110,8 +111,13 @@ class Pipeline:
         claims: list[DraftClaim] = []
         published = article.published
 
+        dateline = find_dateline(article.text)
+        dateline_pid: str | None = None
         try:
             places, place_of = extract_places(view, self.resources.gazetteer, prefix)
+            places, dateline_pid = dateline_place(
+                article.text, dateline, self.resources.gazetteer, places, prefix
+            )
         except _STAGE_FAILURES as exc:
             errors.append(_stage_error("geo", exc, article))
         try:
@@ -129,6 +135,9 @@ class Pipeline:
         try:
             place_records = {p.id: p for p in places}
             drafts = self._coder.code(view, actors, place_of, place_records, time_of)
+            if dateline_pid is not None:
+                # an event with no place of its own happened, as far as we know, where the story was filed
+                drafts = [d if d.place else replace(d, place=dateline_pid, place_soft=True) for d in drafts]
         except _STAGE_FAILURES as exc:
             errors.append(_stage_error("coding", exc, article))
         events: tuple[Event, ...] = ()

@@ -86,7 +86,7 @@ def test_passive_with_by_agent(coder: EventCoder) -> None:
     assert ev.fatalities == 2
 
 
-def test_agentless_passive_leaves_actor1_empty(coder: EventCoder) -> None:
+def test_agentless_passive_has_no_actor1(coder: EventCoder) -> None:
     text = "The convoy was attacked on Monday."
     rows = """
     0 The      the    DET   DT  det       1

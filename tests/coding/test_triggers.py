@@ -94,7 +94,9 @@ def test_malformed_file_names_the_line(tmp_path: Path, body: str, line: int) -> 
 
 def test_temp_file_with_comments_loads(tmp_path: Path) -> None:
     path = tmp_path / "triggers.tsv"
-    path.write_text("# lemma\tpos\n\n" + GOOD + "raid\tnoun\tASSAULT\t\tBattles\tArmed clash\n", encoding="utf-8")
+    path.write_text(
+        "# lemma\tpos\n\n" + GOOD + "raid\tnoun\tASSAULT\t\tBattles\tArmed clash\n", encoding="utf-8"
+    )
     lex = load_triggers(path)
     assert set(lex.verbs) == {"attack"} and set(lex.nouns) == {"raid"}
 

@@ -173,6 +173,9 @@ class DraftEvent:
     hedged: bool
     place_soft: bool = False  # the place came from elsewhere in the sentence, not the event's own clause
     outcome_of: int | None = None  # trigger token of the event this one is the outcome of ("..., killing 12")
+    anaphoric: bool = (
+        False  # "the fighting", "the attack": a definite mention with no participants of its own
+    )
 
 
 class EventCoder:
@@ -490,6 +493,12 @@ class EventCoder:
             hedged=self._hedged(view, i),
             place_soft=place_soft,
             outcome_of=self._outcome_of(view, i, sense),
+            anaphoric=(
+                not is_verb
+                and not (actor1 or actor2 or victims or instruments)
+                and (place is None or place_soft)
+                and any(d.lower in ("the", "this", "that") for d in view.children_by_dep(i, "det"))
+            ),
         )
 
     def _outcome_of(self, view: ParseView, i: int, sense: TriggerSense) -> int | None:
@@ -508,6 +517,13 @@ class EventCoder:
             other = self._sense(view, cand.i)
             if other is not None and other.plover == "ASSAULT" and cand.i != i:
                 return cand.i
+        if t.dep == "advcl" and t.i > 0 and view[t.i - 1].text == ",":
+            # ", killing 70" attached by the parser to the reporting verb: the nearest assault before it
+            s = view.sentence_of(i)
+            for k in range(i - 1, s.start - 1, -1):
+                other = self._sense(view, k)
+                if other is not None and other.plover == "ASSAULT":
+                    return k
         return None
 
     def _under_other_trigger(self, view: ParseView, k: int, top: int, own: int) -> bool:

@@ -62,6 +62,7 @@ NAME_PARTICLES = frozenset(
 )
 OF_ONLY_WORDS = frozenset({"town", "city", "village"})
 UNRESOLVED_KINDS = {"GPE": "unknown", "LOC": "region", "FAC": "landmark"}
+ALTERNATE_MIN_POPULATION = 1_000_000
 PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _MAX_NAME_TOKENS = 4
@@ -242,6 +243,15 @@ def _accept(
         return None
     # A romanisation variant is trusted only inside the countries the article is about.
     if m.how == "variant" and m.entry.country != focus and m.entry.country not in context:
+        return None
+    # An alternate name of a foreign town ("Boni" for Bonn) only for big, well-known cities.
+    if (
+        m.how == "alternate"
+        and m.entry.kind == "city"
+        and m.entry.country != focus
+        and m.entry.country not in context
+        and m.entry.population < ALTERNATE_MIN_POPULATION
+    ):
         return None
     return m
 

@@ -18,6 +18,8 @@ from claimledger.coding.coder import DraftEvent
 from claimledger.types import Claim, Contradiction, Event, Place, Span, TimeExpr
 
 COMPONENT = "ledger.article"
+ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
+ACCUSING_CUES = ("accus", "alleg", "blam", "charg")
 _PLACE_RANK = {"city": 0, "village": 0, "landmark": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -57,6 +59,15 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
             # the outcome of another assault mention ("..., killing 12 civilians") joins it
             for g in groups:
                 if any(drafts[k].trigger_token == d.outcome_of for k in g):
+                    g.append(i)
+                    placed = True
+                    break
+            if placed:
+                continue
+        if d.anaphoric:
+            # "the fighting", "the attack": the latest earlier happening of the same type
+            for g in reversed(groups):
+                if drafts[g[0]].sense.plover == d.sense.plover and not drafts[g[0]].negated:
                     g.append(i)
                     placed = True
                     break
@@ -150,11 +161,19 @@ def assemble(
         c = claims[ci]
         if not c.refers_back or links[ci]:
             continue
-        for prev in reversed(order[:pos]):
-            pc = claims[prev]
-            if links[prev] and pc.claim.source != c.claim.source:
-                links[ci] = list(links[prev])
-                break
+        earlier = [
+            p
+            for p in reversed(order[:pos])
+            if links[p] and claims[p].claim.source != c.claim.source and claims[p].claim.stance == "assert"
+        ]
+        if c.refers_to in ACCUSATION_NOUNS:
+            # "denied the accusation": the accusation, not whatever was said last
+            accusations = [
+                p for p in earlier if (claims[p].claim.cue or "").lower().startswith(ACCUSING_CUES)
+            ]
+            earlier = accusations or earlier
+        if earlier:
+            links[ci] = list(links[earlier[0]])
 
     out_claims: list[Claim] = []
     claims_of_event: dict[str, list[str]] = {e.id: [] for e in base_events}

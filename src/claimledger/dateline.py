@@ -1,0 +1,105 @@
+"""Wire datelines: "BAMAKO, Tuesday -", "SAN SALVADOR, 3 JAN 90 --", "KABUL (Reuters) -".
+
+A dateline is metadata, not a sentence: left in, it breaks the parse of the first sentence (its place and
+date become subjects and modifiers). ``find_dateline`` locates it; ``blank`` replaces it with spaces of the
+same length so that the parse sees clean text while every character offset still indexes the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from claimledger.geo.extract import PRECISION
+from claimledger.types import Place, Span
+
+if TYPE_CHECKING:
+    from claimledger.geo.gazetteer import Gazetteer
+
+# An upper-case place (letters, spaces, dots, apostrophes, hyphens), optionally ", <date words>" and/or
+# "(Agency)", then a dash or two. At the very start of the text (after blank lines).
+_DATELINE = re.compile(
+    r"""\A\s*
+    (?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])          # BAMAKO / SAN SALVADOR / NEW DELHI
+    (?:\s*,\s*(?P<date>[A-Za-z0-9 .]{1,30}?))?        # , Tuesday / , 3 JAN 90
+    \s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?      # (Reuters)
+    (?P<dash>--|[-—–])\s""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    span: Span  # the whole dateline, up to and including the dash
+    place: Span  # the place name
+    date: Span | None  # the date words, if any
+    agency: Span | None  # the agency in brackets, if any
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text``, or None."""
+    m = _DATELINE.match(text[:200])
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    if len(place) < 3 or not any(c.isalpha() for c in place):
+        return None
+    date = Span(m.start("date"), m.end("date")) if m.group("date") else None
+    agency = Span(m.start("agency"), m.end("agency")) if m.group("agency") else None
+    return Dateline(
+        span=Span(m.start("place"), m.end("dash")),
+        place=Span(m.start("place"), m.end("place")),
+        date=date,
+        agency=agency,
+    )
+
+
+def blank(text: str, dateline: Dateline | None) -> str:
+    """``text`` with the dateline replaced by spaces (same length: offsets are unchanged)."""
+    if dateline is None:
+        return text
+    s = dateline.span
+    return text[: s.start] + " " * (s.end - s.start) + text[s.end :]
+
+
+def dateline_place(
+    text: str,
+    dateline: Dateline | None,
+    gaz: Gazetteer,
+    places: tuple[Place, ...],
+    id_prefix: str,
+) -> tuple[tuple[Place, ...], str | None]:
+    """Add the dateline's place to ``places`` (or its mention to the same place already found).
+
+    Returns the places and the id of the dateline's place (None if there is no dateline or it does not
+    resolve). The countries already mentioned break ties ("SAN MIGUEL" in a Salvadoran story).
+    """
+    if dateline is None:
+        return places, None
+    name = text[dateline.place.start : dateline.place.end].title()
+    countries = [p.country for p in places if p.country]
+    focus = max(set(countries), key=countries.count) if countries else None
+    entry = gaz.best(name, focus_country=focus, context_countries=set(countries))
+    if entry is None:
+        return places, None
+    for i, p in enumerate(places):
+        if p.geonames_id is not None and p.geonames_id == entry.geonames_id:
+            updated = replace(p, mentions=tuple(sorted({*p.mentions, dateline.place})))
+            return (*places[:i], updated, *places[i + 1 :]), p.id
+    pid = f"{id_prefix}p{len(places) + 1}"
+    place = Place(
+        id=pid,
+        name=entry.ascii_name or entry.name,
+        kind=entry.kind,
+        mentions=(dateline.place,),
+        country=entry.country,
+        admin1=entry.admin1,
+        admin2=entry.admin2,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonames_id=entry.geonames_id,
+        precision=PRECISION.get(entry.kind, 3),
+        component="geo.dateline",
+    )
+    return (*places, place), pid
