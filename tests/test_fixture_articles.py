@@ -1,4 +1,4 @@
-"""Saved article → expected-ledger files (tests/fixtures/articles): invented reports, other wording, other wars.
+"""Saved article → expected-ledger files (tests/fixtures/articles): invented reports of other wars.
 
 Each ``NAME.txt`` has a ``NAME.expected.yaml`` listing what a careful analyst would record; every listed item
 must be in the extracted ledger (extra records are allowed: precision is scored by ``claimledger eval``).
