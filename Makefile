@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	rm -f ledger.db
-	$(BIN)/claimledger ingest examples/ --db ledger.db
+	$(BIN)/claimledger ingest examples/ --db ledger.db --published 2022-03-15
 	$(BIN)/claimledger events --db ledger.db
 
 test: $(STAMP)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimledger.geo.gazetteer import GazEntry, Gazetteer, GazMatch
 from claimledger.geo.normalize import name_key
@@ -114,7 +114,50 @@ def extract_places(
         c.match = _accept(c, m, focus, c.context)
     _apply_containers(view, gaz, candidates, focus)
     log.debug("places: %d candidates, focus country %s, countries named %s", len(candidates), focus, direct)
-    return _records(view, candidates, id_prefix)
+    places, token_place = _records(view, candidates, id_prefix)
+    return _repeated_mentions(view, places, token_place)
+
+
+def _repeated_mentions(
+    view: ParseView, places: tuple[Place, ...], token_place: dict[int, str]
+) -> tuple[tuple[Place, ...], dict[int, str]]:
+    """One sense per article: a later bare mention of a place's name ("near the town of Humera" ...
+    "captured Humera") is that place, even where the model tagged it as a person."""
+    person_multi = {
+        i
+        for e in view.parse.entities
+        if e.label == "PERSON" and e.end - e.start > 1
+        for i in range(e.start, e.end)
+    }
+    by_first: dict[str, tuple[str, int]] = {}
+    for p in places:
+        words = p.name.split()
+        if p.name[:1].isupper() and words:
+            by_first.setdefault(words[0], (p.id, len(words)))
+    if not by_first:
+        return places, token_place
+    extra: dict[str, list[Span]] = {}
+    for t in view.tokens:
+        hit = by_first.get(t.text)
+        if hit is None or t.i in token_place or t.i in person_multi:
+            continue
+        pid, n = hit
+        end = t.i + n
+        if end > len(view) or any(k in token_place or k in person_multi for k in range(t.i, end)):
+            continue
+        name = next(p.name for p in places if p.id == pid)
+        if view.span_text(t.i, end) != name:
+            continue
+        for k in range(t.i, end):
+            token_place[k] = pid
+        extra.setdefault(pid, []).append(view.char_span(t.i, end))
+    if not extra:
+        return places, token_place
+    out = tuple(
+        replace(p, mentions=tuple(sorted({*p.mentions, *extra[p.id]}))) if p.id in extra else p
+        for p in places
+    )
+    return out, token_place
 
 
 # --------------------------------------------------------------------------- candidates
