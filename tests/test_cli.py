@@ -86,12 +86,30 @@ def test_bad_inputs_are_reported_and_others_stored(_warm, tmp_path: Path) -> Non
     (d / "c_bad_utf8.txt").write_bytes(b"Rebels attacked \xff\xfe the town.")
     (d / "d_empty_body.html").write_text("<html><head><title>x</title></head><body></body></html>")
     (d / "e_good.txt").write_text("Gunmen killed three police officers in Kano on Friday, police said.")
+    (d / "f_huge.txt").write_text("Rebels attacked the town. " * 800_000)  # about 20 MB
     db = tmp_path / "l.db"
     res = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
     assert res.exit_code == 1
-    for name in ("a_empty.txt", "b_binary.txt", "c_bad_utf8.txt", "d_empty_body.html"):
+    for name in ("a_empty.txt", "b_binary.txt", "c_bad_utf8.txt", "d_empty_body.html", "f_huge.txt"):
         assert name in res.output
     assert "stored 1 article(s)" in res.output
+    # running again stores nothing new and loses nothing
+    again = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert "stored 0 article(s), 1 already in the ledger" in again.output
+
+
+def test_eval_seed_json(_warm) -> None:  # type: ignore[no-untyped-def]
+    res = runner.invoke(app, ["eval", "seed", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["dataset"] == "seed" and out["docs"] == 1
+    assert set(out["metrics"]) >= {"actors_recall", "events_recall", "claims_recall", "precision"}
+
+
+def test_eval_unknown_dataset(_warm) -> None:  # type: ignore[no-untyped-def]
+    res = runner.invoke(app, ["eval", "nonexistent"])
+    assert res.exit_code == 2
+    assert "nonexistent" in res.output
 
 
 def test_readme_documents_every_command() -> None:
