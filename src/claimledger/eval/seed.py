@@ -19,8 +19,9 @@ from pathlib import Path
 
 from claimledger.config import Config
 from claimledger.errors import EvalError, InputError
-from claimledger.eval.base import EvalResult, Extractor
-from claimledger.eval.seed_gold import SeedGold, load_seed_gold
+from claimledger.eval.base import Detail, EvalResult, Extractor
+from claimledger.eval.matching import safe_ratio
+from claimledger.eval.seed_gold import SeedGold, load_seed_golds
 from claimledger.eval.seed_score import SEED_METRICS, score_seed
 from claimledger.ingest.text import read_text_file
 from claimledger.types import Article
@@ -85,26 +86,36 @@ class SeedDataset:
         return shared
 
     def run(self, path: Path, extractor: Extractor) -> EvalResult:
+        """Score every article the copy holds; each metric is pooled over all of them (micro average)."""
         started = time.perf_counter()
         paths = resolve_seed_paths(path)
-        gold = load_seed_gold(paths.gold)
-        article = load_seed_article(gold, paths.article_dirs)
-        log.info("seed: extracting %s", article.origin)
-        ledger = extractor.extract(article)
-        notes = [f"gold: {paths.gold}", f"article: {article.origin}"]
-        if ledger.article.text != article.text:
-            notes.append("warning: the ledger's article text differs from the input; spans may be off")
-        notes.extend(f"stage error: {e.stage}: {e.message}" for e in ledger.errors)
-        score = score_seed(gold, ledger)
-        notes.extend(f"{name}: {hits}/{total}" for name, (hits, total) in score.counts.items())
-        notes.extend(score.notes)
+        golds = load_seed_golds(paths.gold)
+        notes = [f"gold: {paths.gold}"]
+        details: list[Detail] = []
+        totals: dict[str, list[int]] = {name: [0, 0] for name in SEED_METRICS}
+        for gold in golds:
+            article = load_seed_article(gold, paths.article_dirs)
+            log.info("seed: extracting %s", article.origin)
+            ledger = extractor.extract(article)
+            notes.append(f"article: {article.origin}")
+            if ledger.article.text != article.text:
+                notes.append("warning: the ledger's article text differs from the input; spans may be off")
+            notes.extend(f"stage error: {e.stage}: {e.message}" for e in ledger.errors)
+            score = score_seed(gold, ledger)
+            for name, (hits, total) in score.counts.items():
+                if name in totals:
+                    totals[name][0] += hits
+                    totals[name][1] += total
+            notes.extend(score.notes)
+            details.extend(score.details)
+        notes.extend(f"{name}: {hits}/{total}" for name, (hits, total) in totals.items())
         return EvalResult(
             dataset=self.name,
-            docs=1,
-            metrics={name: score.metrics[name] for name in SEED_METRICS},
+            docs=len(golds),
+            metrics={name: safe_ratio(hits, total) for name, (hits, total) in totals.items()},
             config=extractor.config_dict(),
             model=extractor.model,
             seconds=round(time.perf_counter() - started, 3),
             notes=tuple(notes),
-            details=score.details,
+            details=tuple(details),
         )

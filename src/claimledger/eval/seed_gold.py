@@ -107,6 +107,25 @@ def load_seed_gold(path: Path) -> SeedGold:
     return parse_seed_gold(data, origin=str(path))
 
 
+def load_seed_golds(path: Path) -> list[SeedGold]:
+    """Read every article's gold ledger in a seed YAML file: one document, a YAML stream of several
+    (``---``), or a top-level list of documents."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EvalError(f"{path}: cannot read the seed ledger: {exc.strerror or exc}") from exc
+    try:
+        docs = [d for d in yaml.safe_load_all(text) if d is not None]
+    except yaml.YAMLError as exc:
+        raise EvalError(f"{path}: not valid YAML: {exc}") from exc
+    if len(docs) == 1 and isinstance(docs[0], list):
+        docs = docs[0]
+    if not docs:
+        raise EvalError(f"{path}: holds no seed ledger")
+    many = len(docs) > 1
+    return [parse_seed_gold(d, origin=f"{path}[{i}]" if many else str(path)) for i, d in enumerate(docs)]
+
+
 def parse_seed_gold(data: Any, origin: str) -> SeedGold:
     """Turn loaded YAML data into a ``SeedGold``."""
     root = _mapping(data, origin, "the document")
