@@ -120,6 +120,10 @@ ARMED_MODIFIERS = frozenset(
 MEDIA_HEADS = frozenset(
     "agency newspaper daily weekly broadcaster channel television tv radio outlet website magazine".split()
 )
+# verbs whose object is a government when it is a capital ("accused Moscow of ...")
+METONYMY_VERBS = frozenset(
+    "accuse blame urge warn condemn criticise criticize call ask press pressure".split()
+)
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "theirs", "it", "its"])
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
@@ -198,11 +202,16 @@ class ActorExtractor:
     """Finds and resolves the actors of one article. Stateless; data are passed in."""
 
     def __init__(
-        self, demonyms: Demonyms, channels: Channels, country_of: Callable[[str], str | None]
+        self,
+        demonyms: Demonyms,
+        channels: Channels,
+        country_of: Callable[[str], str | None],
+        capital_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self.demonyms = demonyms
         self.channels = channels
         self.country_of = country_of  # country name → ISO2, or None (from the gazetteer)
+        self.capital_of = capital_of or (lambda name: None)  # capital city name → ISO2 of its state
 
     # ------------------------------------------------------------------ public
     def extract(self, view: ParseView, id_prefix: str, place_tokens: Iterable[int] = ()) -> ActorResult:
@@ -232,8 +241,8 @@ class ActorExtractor:
         persons_full: list[int] = []
         for start, end, label in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
             text = view.span_text(start, end)
-            if label == "STATE":
-                iso = self._country_code(text)
+            if label in ("STATE", "CAPITAL"):
+                iso = self._country_code(text) if label == "STATE" else self.capital_of(text)
                 if iso is None:
                     continue
                 add(f"state:{iso}", self.demonyms.country_name(iso) or text, "state", (start, end), iso)
@@ -275,6 +284,8 @@ class ActorExtractor:
             if e.label == "GPE":
                 if self._country_code(view.span_text(start, end)) is not None:
                     out.append((start, end, "STATE"))
+                elif self._capital_as_state(view, start, end):
+                    out.append((start, end, "CAPITAL"))
                 continue
             if any(i in place_set for i in range(start, end)):
                 continue  # the gazetteer found a place here ("Panjshir" tagged ORG)
@@ -285,6 +296,16 @@ class ActorExtractor:
                 continue
             out.append((start, end, e.label))
         return out
+
+    def _capital_as_state(self, view: ParseView, start: int, end: int) -> bool:
+        """ "Kyiv accused Moscow of ...": a capital acting or spoken of as a government is its state."""
+        if self.capital_of(view.span_text(start, end)) is None:
+            return False
+        h = view[end - 1]
+        gov = view.head(end - 1)
+        if h.dep in ("nsubj", "nsubjpass") and gov.pos in ("VERB", "AUX"):
+            return True
+        return h.dep == "dobj" and gov.lemma in METONYMY_VERBS
 
     def _country_code(self, text: str) -> str | None:
         t = re.sub(r"['’]s$", "", text.strip())
@@ -509,6 +530,15 @@ class ActorExtractor:
                 cands = before(t.i, orgish)
                 if not cands:
                     continue
+                # in conflict news "the group" is most often an armed group: prefer one named recently
+                sent_now = view[t.i].sent
+                armed = [
+                    m
+                    for m in cands
+                    if clusters[m[2]].kind == "armed_group" and sent_now - view[m[0]].sent <= 3
+                ]
+                if armed and low in ("group", "militants", "militia", "insurgents", "rebels", "outfit"):
+                    cands = armed
                 sent = view.sentence_of(t.i)
                 subj = self._sentence_subject_cluster(view, sent.start, sent.end, tok)
                 if view.children_by_dep(t.i, "case") or t.dep == "poss":

@@ -287,6 +287,12 @@ class AttributionExtractor:
             sub = view.subtree(comps[0].i)
             return (sub[0], sub[-1] + 1), False
         dobj = view.children_by_dep(i, "dobj")
+        if dobj and dobj[0].lemma == "responsibility":
+            # "X claimed responsibility for the attack": X asserts it did it
+            fors = [p for p in view.children_by_dep(dobj[0].i, "prep") if p.lower == "for"]
+            if fors:
+                sub = view.subtree(fors[0].i)
+                return (sub[0], sub[-1] + 1), False
         if cue.lemma in ("accuse", "blame", "charge", "suspect") and dobj:
             preps = [p for p in view.children_by_dep(i, "prep") if p.lower in ("of", "for")]
             if preps:
@@ -296,6 +302,21 @@ class AttributionExtractor:
             sub = view.subtree(dobj[0].i)
             back = any(view[k].lemma in self.cues.nouns for k in sub)
             return (sub[0], sub[-1] + 1), back
+        t = view[i]
+        if cue.stance == "deny" and not dobj and t.dep == "relcl" and view.head(i).lemma in self.cues.nouns:
+            # "..., an accusation the Kremlin denies"
+            return (t.head, t.head + 1), True
+        if t.dep in ("conj", "parataxis") and t.head < i:
+            # "Militants stormed a hotel ..., police officer Ahmed Ali told Reuters."
+            subj = view.children_by_dep(i, "nsubj")
+            if subj:
+                first = min(view.subtree(subj[0].i))
+                if first > 0 and view[first - 1].text == ",":
+                    start = view.sentence_of(i).start
+                    while start < first - 1 and (view[start].is_punct or not view[start].text.strip()):
+                        start += 1
+                    if start < first - 1:
+                        return (start, first - 1), False
         xcomp = view.children_by_dep(i, "xcomp")
         if xcomp and cue.lemma in (
             "claim",

@@ -78,7 +78,9 @@ class Pipeline:
         meta = nlp.meta
         self.model = f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
         gaz = resources.gazetteer
-        self._actors = ActorExtractor(resources.demonyms, resources.channels, _country_lookup(gaz))
+        self._actors = ActorExtractor(
+            resources.demonyms, resources.channels, _country_lookup(gaz), _capital_lookup(gaz)
+        )
         self._attribution = AttributionExtractor(resources.cues, resources.channels)
         self._coder = EventCoder(resources.triggers)
 
@@ -173,6 +175,16 @@ def _country_lookup(gaz: Gazetteer) -> Any:
     def lookup(name: str) -> str | None:
         entry = gaz.country_by_name(name)
         return entry.country if entry is not None else None
+
+    return lookup
+
+
+def _capital_lookup(gaz: Gazetteer) -> Any:
+    def lookup(name: str) -> str | None:
+        for entry in gaz.lookup(name):
+            if entry.kind == "city" and entry.feature == "PPLC" and entry.name.lower() == name.lower():
+                return entry.country
+        return None
 
     return lookup
 

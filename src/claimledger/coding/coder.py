@@ -143,6 +143,22 @@ COMMUNICATION_NOUNS = frozenset(
 )
 # heads of vague or partitive quantities; ACLED's coding of vague figures is left to a later stage
 QUANTITY_HEADS = frozenset("dozens hundreds thousands scores tens several many some few number".split())
+# phrasal verbs and the trigger lemma they mean
+PHRASAL_VERBS: dict[tuple[str, str], str] = {
+    ("take", "over"): "seize",
+    ("blow", "up"): "bomb",
+    ("gun", "down"): "kill",
+    ("wipe", "out"): "kill",
+    ("round", "up"): "arrest",
+    ("pull", "out"): "withdraw",
+    ("pull", "back"): "withdraw",
+    ("hand", "over"): "surrender",
+    ("step", "down"): "surrender",
+    ("set", "off"): "detonate",
+    ("fight", "back"): "fight",
+    ("beat", "back"): "attack",
+    ("shoot", "down"): "shoot",
+}
 SYMMETRIC_VERBS = frozenset("clash fight battle skirmish meet talk negotiate cooperate ally agree".split())
 GROUP_HEADS = frozenset(
     "fighters members forces troops soldiers militants supporters units unit elements loyalists "
@@ -220,7 +236,9 @@ class EventCoder:
     def _sense(self, view: ParseView, i: int) -> TriggerSense | None:
         t = view[i]
         if t.pos in ("VERB",):
-            sense = self.triggers.get(t.lemma, "verb")
+            particle = next((c.lower for c in view.children(i) if c.dep == "prt"), None)
+            phrasal = PHRASAL_VERBS.get((t.lemma, particle or ""))
+            sense = self.triggers.get(phrasal, "verb") if phrasal else self.triggers.get(t.lemma, "verb")
             if sense is None:
                 return None
             if t.lemma == "fall" and not self._fall_is_capture(view, i):
@@ -411,10 +429,10 @@ class EventCoder:
             if of_obj:
                 quantity = NUMBER_WORDS.get(view[patient].lower)
                 patient = of_obj[0]
+        patient_inst: str | None = None
         if patient is not None:
-            a2, victims, owner, inst = self._patient(view, patient, actors)
-            if inst:
-                instruments.append(inst)
+            # an instrument in the patient is what was hit ("shot down 12 drones"), not how
+            a2, victims, owner, patient_inst = self._patient(view, patient, actors)
             if actor2 is None:
                 actor2 = owner or a2
             if t.lemma in KILL_LEMMAS:
@@ -462,16 +480,36 @@ class EventCoder:
         acled = AcledCode(sense.acled_event_type, sense.acled_sub_event_type)
         for inst in instruments:
             m, et, st = INSTRUMENTS[inst]
-            if sense.plover == "ASSAULT":
+            # the trigger's own mode ("bombing") wins over an attacker's weapon ("gunmen"), except a
+            # remote weapon that changes what the event is ("drone", "artillery")
+            if sense.plover == "ASSAULT" and (sense.mode is None or m in ("drone", "aerial", "shelling")):
                 mode = m
                 if et:
                     acled = AcledCode(et, st)
+        interception = t.lemma == "intercept" or (
+            t.lemma == "shoot" and any(c.dep == "prt" and c.lower == "down" for c in view.children(i))
+        )
+        if interception and patient_inst is not None:
+            # drones, missiles or aircraft shot down: ACLED's disrupted weapons use
+            mode = None
+            acled = AcledCode("Strategic developments", "Disrupted weapons use")
         if sense.plover == "COERCE" and sense.mode == "seize" and actor1 is not None:
             who = actors.actor(actor1)
             if who is not None and who.kind in ("state", "state_agency"):
                 acled = AcledCode("Battles", "Government regains territory")
+        # "the attack", "the fighting": a definite mention of a happening told before (merged later)
+        anaphoric = (
+            not is_verb
+            and not (actor1 or actor2 or victims or instruments)
+            and (place is None or place_soft)
+            and any(d.lower in ("the", "this", "that") for d in view.children_by_dep(i, "det"))
+        )
+        claimant = self._claimant(view, i)
+        if claimant is not None and actor1 is None:
+            actor1, _ = self._np_actor(view, claimant, actors)
         has_subject = is_verb and bool(view.children_by_dep(i, "nsubj"))
-        if not (actor1 or actor2 or victims or place or instruments or patient is not None or has_subject):
+        anchored = actor1 or actor2 or victims or place or instruments or patient is not None or has_subject
+        if not (anchored or anaphoric):
             return None
         if sense.plover not in ("ASSAULT", "COERCE", "PROTEST", "RETREAT") and not (actor1 or actor2):
             return None
@@ -493,12 +531,7 @@ class EventCoder:
             hedged=self._hedged(view, i),
             place_soft=place_soft,
             outcome_of=self._outcome_of(view, i, sense),
-            anaphoric=(
-                not is_verb
-                and not (actor1 or actor2 or victims or instruments)
-                and (place is None or place_soft)
-                and any(d.lower in ("the", "this", "that") for d in view.children_by_dep(i, "det"))
-            ),
+            anaphoric=anaphoric,
         )
 
     def _outcome_of(self, view: ParseView, i: int, sense: TriggerSense) -> int | None:
@@ -534,6 +567,21 @@ class EventCoder:
             if cur != own and self._sense(view, cur) is not None:
                 return True
         return False
+
+    @staticmethod
+    def _claimant(view: ParseView, i: int) -> int | None:
+        """The subject of "claimed responsibility for <this event>": the perpetrator by its own claim."""
+        head = view.head(i)
+        if view[i].dep != "pobj" or head.lower != "for":
+            return None
+        resp = view.head(head.i)
+        if resp.lemma != "responsibility":
+            return None
+        verb = view.head(resp.i)
+        if verb.lemma not in ("claim", "accept", "admit", "take", "assume"):
+            return None
+        subj = view.children_by_dep(verb.i, "nsubj")
+        return subj[0].i if subj else None
 
     @staticmethod
     def _irrealis(view: ParseView, i: int) -> bool:

@@ -71,11 +71,18 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
                     g.append(i)
                     placed = True
                     break
-            if placed:
-                continue
+            if placed or not (d.actor1 or d.actor2 or d.victims):
+                continue  # nothing to refer back to and nothing of its own: no event
         for g in groups:
             rep = drafts[g[0]]
             if rep.sense.plover != d.sense.plover or rep.negated != d.negated:
+                continue
+            # the same kind of happening: the same trigger word, or the same mode ("fell", "captured",
+            # "occupying" are all seizures); two assaults by one actor are not one assault
+            if not any(
+                m.sense.lemma == d.sense.lemma or (m.mode and m.mode == d.mode)
+                for m in (drafts[k] for k in g)
+            ):
                 continue
             members = [drafts[k] for k in g]
             a1 = next((m.actor1 for m in members if m.actor1), None)
