@@ -124,3 +124,33 @@ def test_mentions_of_one_happening_merge(pipeline) -> None:  # type: ignore[no-u
     ledger = _ledger(pipeline, text)
     visits = [e for e in ledger.events if e.type == "CONSULT"]
     assert len(visits) == 1
+
+
+def test_agreement_counterpart_from_with_phrase(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Houthi leader Abdul-Malik al-Houthi offered a truce on Sunday, saying the movement was ready to "
+        "hold talks with Saudi Arabia."
+    )
+    ledger = _ledger(pipeline, text)
+    e = _event(ledger, "truce")
+    assert e.type == "AGREE" and e.mode == "ceasefire"
+    assert _name(ledger, e.actor1) == "Abdul-Malik al-Houthi"
+    assert _name(ledger, e.actor2) == "Saudi Arabia"
+    assert not [x for x in ledger.events if x.trigger.text == "talks"]  # only readiness: not coded
+
+
+def test_phrasal_verbs_and_responsibility(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(
+        pipeline, "Gunmen blew up a bridge near Kandahar. The group claimed responsibility for the attack."
+    )
+    e = _event(ledger, "blew")
+    assert e.type == "ASSAULT" and e.mode == "explosives"
+    claimed = [c for c in ledger.claims if c.cue == "claimed"]
+    assert claimed and claimed[0].event == e.id
+
+
+def test_shooting_down_drones_is_disrupted_weapons_use(pipeline) -> None:  # type: ignore[no-untyped-def]
+    ledger = _ledger(pipeline, "The army said its air defences had shot down 12 Iranian drones overnight.")
+    e = _event(ledger, "shot")
+    assert e.acled is not None and e.acled.sub_event_type == "Disrupted weapons use"
+    assert e.mode != "drone"

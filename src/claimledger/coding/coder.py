@@ -440,6 +440,19 @@ class EventCoder:
                 fatalities = quantity if quantity is not None else self._count(view, patient, people)
         if actor2 is not None and actor2 == actor1:
             actor2 = None
+        if actor2 is None and actor1 is not None and sense.plover in ("AGREE", "CONSULT"):
+            # "offering a ceasefire ... and saying he was ready to hold talks with X": the counterpart of an
+            # agreement or consultation is the party named "with" in its sentence
+            s = view.sentence_of(i)
+            for k in range(s.start, s.end):
+                if view[k].lower == "with" and view[k].dep == "prep":
+                    for o in view.children_by_dep(k, "pobj"):
+                        a, _ = self._np_actor(view, o.i, actors)
+                        if a is not None and a != actor1:
+                            actor2 = a
+                            break
+                if actor2 is not None:
+                    break
         place = self._place_in(view, view.subtree(i), places, place_records)
         if place is None and patient is not None:
             place = self._place_in(view, view.subtree(patient), places, place_records)
