@@ -124,6 +124,10 @@ MEDIA_HEADS = frozenset(
 METONYMY_VERBS = frozenset(
     "accuse blame urge warn condemn criticise criticize call ask press pressure".split()
 )
+METONYMY_NOUNS = frozenset(
+    "claim allegation accusation statement denial demand offer proposal position response decision "
+    "government army military forces troops ministry".split()
+)
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = frozenset(["they", "them", "their", "theirs", "it", "its"])
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
@@ -305,6 +309,8 @@ class ActorExtractor:
         gov = view.head(end - 1)
         if h.dep in ("nsubj", "nsubjpass") and gov.pos in ("VERB", "AUX"):
             return True
+        if h.dep == "poss" and gov.lemma in METONYMY_NOUNS:
+            return True  # "Kyiv's claim", "Moscow's accusation"
         return h.dep == "dobj" and gov.lemma in METONYMY_VERBS
 
     def _country_code(self, text: str) -> str | None:

@@ -74,8 +74,15 @@ class CueLexicon:
     passives: dict[str, Cue]
 
 
-def load_cues(path: Path | None = None) -> CueLexicon:
-    """Read the packaged cue lexicon (``data/cues.tsv``) or ``path``."""
+def load_cues(
+    path: Path | None = None,
+    mined: Path | None = None,
+    min_mined_precision: float = 0.4,
+    min_mined_count: int = 5,
+) -> CueLexicon:
+    """Read the curated cue lexicon (``data/cues.tsv`` or ``path``) and add the verbs mined from PolNeAR
+    train (``data/cues_mined.tsv`` or ``mined``; see ``tools/mine_cues.py``) that are reliable enough: mined
+    verbs are plain assertions (``strength`` "mined") unless the curated list says otherwise."""
     if path is None:
         text = resources.files("claimledger.data").joinpath("cues.tsv").read_text(encoding="utf-8")
         name = "claimledger/data/cues.tsv"
@@ -94,7 +101,33 @@ def load_cues(path: Path | None = None) -> CueLexicon:
                 f"{name}:{lineno}: expected 'cue<TAB>verb|noun|adv|passive<TAB>assert|deny<TAB>strength'"
             )
         tables[row[1]][row[0]] = Cue(row[0], row[1], row[2], row[3])
+    for lemma, pos, count, precision in _mined_rows(mined):
+        if pos == "verb" and precision >= min_mined_precision and count >= min_mined_count:
+            tables["verb"].setdefault(lemma, Cue(lemma, "verb", "assert", "mined"))
     return CueLexicon(tables["verb"], tables["noun"], tables["adv"], tables["passive"])
+
+
+def _mined_rows(path: Path | None) -> list[tuple[str, str, int, float]]:
+    if path is None:
+        text = resources.files("claimledger.data").joinpath("cues_mined.tsv").read_text(encoding="utf-8")
+        name = "claimledger/data/cues_mined.tsv"
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read mined cues: {exc}") from exc
+        name = str(path)
+    rows: list[tuple[str, str, int, float]] = []
+    for lineno, row in enumerate(csv.reader(io.StringIO(text), delimiter="\t"), start=1):
+        if not row or row[0].startswith("#"):
+            continue
+        try:
+            rows.append((row[0], row[1], int(row[2]), float(row[4])))
+        except (IndexError, ValueError) as exc:
+            raise DataFileError(
+                f"{name}:{lineno}: expected lemma, pos, count, occurrences, precision"
+            ) from exc
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +225,8 @@ class AttributionExtractor:
                 self._adverb(view, t.i, actors, time_of, drafts)
                 continue
             if t.pos == "NOUN":
-                self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of)
+                if not self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of):
+                    self._noun_cue(view, t.i, actors, time_of, drafts)
                 continue
             if view.is_negated(t.i):
                 continue
@@ -566,6 +600,42 @@ class AttributionExtractor:
         claim = self._make(view, i, src, content, actors, time_of, cue_text=cue_text)
         drafts.append((claim, (sub[0], sub[-1] + 1), False))
 
+    def _noun_cue(
+        self,
+        view: ParseView,
+        i: int,
+        actors: ActorResult,
+        time_of: dict[int, str],
+        drafts: list[tuple[Claim, tuple[int, int], bool]],
+    ) -> None:
+        """ "the NRF's allegations of foreign support", "X's claim that ...", "a statement by X that"."""
+        t = view[i]
+        if self.cues.nouns.get(t.lemma) is None:
+            return
+        owner = [c for c in view.children_by_dep(i, "poss") if c.pos != "PRON" or actors.resolve(c.i)]
+        by = [
+            o
+            for p in view.children_by_dep(i, "prep")
+            if p.lower in ("by", "from")
+            for o in view.children_by_dep(p.i, "pobj")
+        ]
+        speakers = owner or by
+        if not speakers:
+            return
+        comp = [
+            k
+            for c in view.children(i)
+            if (c.dep in ("acl", "ccomp") or (c.dep == "prep" and c.lower in ("of", "about", "on")))
+            and c.i > i
+            for k in view.subtree(c.i)
+        ]
+        if not comp:
+            return
+        src = self._classify(view, speakers[0].i, actors)
+        content = view.char_span(min(comp), max(comp) + 1)
+        claim = self._make(view, i, src, content, actors, time_of)
+        drafts.append((claim, (min(comp), max(comp) + 1), False))
+
     def _deny_by_falsehood(
         self,
         view: ParseView,
@@ -574,16 +644,16 @@ class AttributionExtractor:
         quotes: list[_Quote],
         actors: ActorResult,
         time_of: dict[int, str],
-    ) -> None:
-        """ "X's claim of/that Y is false": a denial of Y by whoever says it."""
+    ) -> bool:
+        """ "X's claim of/that Y is false": a denial of Y by whoever says it. Returns whether it matched."""
         t = view[i]
         if t.pos != "NOUN" or t.lemma not in self.cues.nouns or t.dep not in ("nsubj", "nsubjpass"):
-            return
+            return False
         head = view.head(i)
         if head.lemma != "be" or not any(
             c.lower in FALSE_WORDS for c in view.children_by_dep(head.i, "acomp", "attr")
         ):
-            return
+            return False
         comp = [
             k
             for c in view.children(i)
@@ -591,7 +661,7 @@ class AttributionExtractor:
             for k in view.subtree(c.i)
         ]
         if not comp:
-            return
+            return False
         content = view.char_span(min(comp), max(comp) + 1)
         # the speaker: the source of the quotation this sentence is in
         speaker = None
@@ -599,7 +669,7 @@ class AttributionExtractor:
             if claim.quote is not None and rng[0] <= i < rng[1]:
                 speaker = claim
         if speaker is None:
-            return
+            return False
         falsity = next(c for c in view.children_by_dep(head.i, "acomp", "attr") if c.lower in FALSE_WORDS)
         src = (speaker.source, speaker.source_kind, speaker.source_text, speaker.source_span)
         claim = self._make(
@@ -614,6 +684,7 @@ class AttributionExtractor:
         )
         claim = replace(claim, channel=speaker.channel, time=speaker.time)
         drafts.append((claim, (min(comp), max(comp) + 1), False))
+        return True
 
 
 def _with_id(c: Claim, cid: str) -> Claim:

@@ -168,6 +168,11 @@ def assemble(
         c = claims[ci]
         if not c.refers_back or links[ci]:
             continue
+        nested = [p for p in order if p != ci and links[p] and c.claim.content.contains(claims[p].claim.span)]
+        if nested:
+            # "rejected Kyiv's claim that X": the denial is of the claim it contains
+            links[ci] = [e for p in nested for e in links[p]]
+            continue
         earlier = [
             p
             for p in reversed(order[:pos])
