@@ -174,7 +174,7 @@ SCHEMA_KEYS = {
     },
     "claims": {
         *("id", "event", "source", "source_kind", "source_text", "source_span", "cue", "cue_span"),
-        *("stance", "hedged", "quote", "channel", "time", "content", "span", "component"),
+        *("stance", "hedged", "quote", "channel", "time", "via", "content", "span", "component"),
     },
     "contradictions": {"event", "claims", "field", "values", "component"},
     "errors": {"stage", "message"},
@@ -297,6 +297,7 @@ _claims = st.builds(
     *(_ids, _strs, _strs, _spans, _spans, st.none() | _ids, st.none() | _ids, _opt_strs),
     *(st.none() | _spans, _opt_strs, st.none() | _spans, st.booleans(), _opt_strs, _opt_strs),
     st.none() | _ids,
+    _tuple(_ids),
     _strs,
 )
 _ledgers = st.builds(

@@ -236,6 +236,17 @@ class AttributionExtractor:
             cue = self.cues.verbs.get(t.lemma)
             if cue is None:
                 continue
+            relayed = self._quoted_as_saying(view, t.i)
+            if relayed is not None:
+                # "State TV quoted the army as saying that ...": the army is the source of the saying
+                content = self._content(view, t.i, cue)
+                if content is not None:
+                    src = self._classify(view, relayed, actors)
+                    (cs, ce), back = content
+                    drafts.append(
+                        (self._make(view, t.i, src, view.char_span(cs, ce), actors, time_of), (cs, ce), back)
+                    )
+                continue
             content = self._content(view, t.i, cue)
             if content is None:
                 continue
@@ -256,7 +267,7 @@ class AttributionExtractor:
             seen.add(key)
             noun = next((view[k].lemma for k in range(*rng) if view[k].lemma in self.cues.nouns), None)
             out.append(DraftClaim(_with_id(claim, f"{id_prefix}c{n + 1}"), rng, back, noun if back else None))
-        return out
+        return _with_chains(out)
 
     # ------------------------------------------------------------------ quotations
     def _quotes(self, view: ParseView) -> list[_Quote]:
@@ -315,12 +326,46 @@ class AttributionExtractor:
         return None
 
     # ------------------------------------------------------------------ content
+    def _trailing_attribution(self, view: ParseView, start: int, end: int, cue_i: int) -> int | None:
+        """Where, inside ``[start, end)``, a trailing ", X reports" begins (the comma's index), if any."""
+        for k in range(start, end):
+            t = view[k]
+            if k == cue_i or t.pos not in ("VERB", "AUX") or t.lemma not in self.cues.verbs:
+                continue
+            subj = view.children_by_dep(k, "nsubj")
+            if not subj:
+                continue
+            first = min(view.subtree(subj[0].i))
+            rest = [j for j in range(k + 1, end) if not view[j].is_punct]
+            if first > start and view[first - 1].text == "," and not rest:
+                return first - 1
+        return None
+
     def _content(self, view: ParseView, i: int, cue: Cue) -> tuple[tuple[int, int], bool] | None:
         comps = view.children_by_dep(i, "ccomp")
         if comps:
             sub = view.subtree(comps[0].i)
-            return (sub[0], sub[-1] + 1), False
+            start, end = sub[0], sub[-1] + 1
+            if end <= i:
+                # "..., Reuters reports": the content is everything before the reporting clause
+                s = view.sentence_of(i)
+                subj = view.children_by_dep(i, "nsubj")
+                first = min(view.subtree(subj[0].i)) if subj else i
+                if first > s.start and view[first - 1].text == ",":
+                    start, end = s.start, first - 1
+            cut = self._trailing_attribution(view, start, end, i)
+            if cut is not None and cut > start:
+                end = cut
+            while start < end and (view[start].is_punct or not view[start].text.strip()):
+                start += 1
+            return (start, end), False
         dobj = view.children_by_dep(i, "dobj")
+        as_saying = [p for p in view.children_by_dep(i, "prep") if p.lower == "as"]
+        if dobj and as_saying and cue.lemma in ("quote", "cite", "describe", "report"):
+            sub = sorted(set(view.subtree(dobj[0].i)) | set(view.subtree(as_saying[0].i)))
+            start, end = sub[0], sub[-1] + 1
+            cut = self._trailing_attribution(view, start, end, i)
+            return (start, cut if cut is not None and cut > start else end), False
         if dobj and dobj[0].lemma == "responsibility":
             # "X claimed responsibility for the attack": X asserts it did it
             fors = [p for p in view.children_by_dep(dobj[0].i, "prep") if p.lower == "for"]
@@ -365,6 +410,19 @@ class AttributionExtractor:
             sub = view.subtree(xcomp[0].i)
             return (sub[0], sub[-1] + 1), False
         return None
+
+    @staticmethod
+    def _quoted_as_saying(view: ParseView, i: int) -> int | None:
+        """For "saying" in "X quoted Y as saying ...": the token of Y."""
+        t = view[i]
+        head = view.head(i)
+        if t.dep != "pcomp" or head.lower != "as":
+            return None
+        verb = view.head(head.i)
+        if verb.lemma not in ("quote", "cite", "describe", "report"):
+            return None
+        dobj = view.children_by_dep(verb.i, "dobj")
+        return dobj[0].i if dobj else None
 
     # ------------------------------------------------------------------ sources
     def _subject(self, view: ParseView, i: int) -> int | None:
@@ -685,6 +743,24 @@ class AttributionExtractor:
         claim = replace(claim, channel=speaker.channel, time=speaker.time)
         drafts.append((claim, (min(comp), max(comp) + 1), False))
         return True
+
+
+def _with_chains(drafts: list[DraftClaim]) -> list[DraftClaim]:
+    """Nesting: a claim whose whole attribution lies in another claim's content is relayed by it
+    (``via``, outermost first)."""
+    out: list[DraftClaim] = []
+    for d in drafts:
+        outer = [
+            o.claim
+            for o in drafts
+            if o.claim.id != d.claim.id
+            and o.claim.content.contains(d.claim.span)
+            and len(o.claim.content) > len(d.claim.span) - 1
+            and o.claim.cue is not None
+        ]
+        outer.sort(key=lambda c: -len(c.content))
+        out.append(replace(d, claim=replace(d.claim, via=tuple(c.id for c in outer))) if outer else d)
+    return out
 
 
 def _with_id(c: Claim, cid: str) -> Claim:

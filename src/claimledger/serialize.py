@@ -165,6 +165,7 @@ def claim_to_dict(claim: Claim) -> JsonDict:
         "quote": claim.quote,
         "channel": claim.channel,
         "time": claim.time,
+        "via": list(claim.via),
         "content": _span(claim.content),
         "span": _span(claim.span),
         "component": claim.component,
@@ -453,6 +454,7 @@ def claim_from_dict(d: object, origin: str = "<ledger>", path: str = "claim") ->
         quote=f.opt_str("quote"),
         channel=f.opt_str("channel"),
         time=f.opt_str("time"),
+        via=f.strs("via") if isinstance(d, Mapping) and "via" in d else (),
         component=f.str_or("component", _component_default(Claim)),
     )
 
@@ -586,6 +588,7 @@ _SHAPES: dict[str, dict[str, str]] = {
         "quote": "str?",
         "channel": "str?",
         "time": "str?",
+        "via": "strs",
         "content": "span",
         "span": "span",
         **_C,
@@ -772,6 +775,8 @@ def validate_ledger_dict(d: object) -> list[str]:
             c.add(f"{path}.event", f"event {cl['event']!r} does not list claim {cl['id']!r}")
         c.ref(f"{path}.source", cl["source"], actors, "actor")
         c.ref(f"{path}.time", cl["time"], times, "time")
+        for i, claim_id in enumerate(cl.get("via", [])):
+            c.ref(f"{path}.via[{i}]", claim_id, claims, "claim")
     for path, k in recs["contradictions"]:
         c.ref(f"{path}.event", k["event"], events, "event")
         if len(k["claims"]) < 2:

@@ -286,6 +286,9 @@ class Claim:
     quote: str | None = None
     channel: str | None = None
     time: str | None = None
+    # the claims that relay this one, outermost first ("State TV quoted the army as saying ..., Reuters
+    # reports": the army's claim is via Reuters' and state TV's claims); ``source`` is the innermost source
+    via: tuple[str, ...] = ()
     component: str = "attribution"
 
 

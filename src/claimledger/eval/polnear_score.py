@@ -93,7 +93,9 @@ class AttributionScore:
     predicted_matched: tuple[bool, ...] = ()
 
     def __add__(self, other: AttributionScore) -> AttributionScore:
-        counts = {role: self.counts.get(role, RoleCounts()) + other.counts.get(role, RoleCounts()) for role in ROLES}
+        counts = {
+            role: self.counts.get(role, RoleCounts()) + other.counts.get(role, RoleCounts()) for role in ROLES
+        }
         return AttributionScore(counts)
 
     def metrics(self) -> dict[str, float]:
@@ -105,7 +107,7 @@ EMPTY_SCORE = AttributionScore({role: RoleCounts() for role in ROLES})
 
 
 def word_spans(text: str, spans: Iterable[Span]) -> tuple[Span, ...]:
-    """The runs of word characters of ``text`` inside ``spans`` (the text split at whitespace and punctuation)."""
+    """The runs of word characters of ``text`` in ``spans`` (split at whitespace and punctuation)."""
     out: list[Span] = []
     for span in spans:
         piece = text[span.start : span.end]
@@ -141,7 +143,7 @@ def source_agrees(gold: GoldAttribution, predicted: PredictedAttribution) -> boo
 
 
 def agrees(gold: GoldAttribution, predicted: PredictedAttribution) -> bool:
-    """The ``attribution_f1`` criterion: cue overlaps, ≥ half the content tokens, source where gold has one."""
+    """The ``attribution_f1`` criterion: cue overlap, ≥ half the content tokens, source if gold has one."""
     if not overlaps(gold.cue, predicted.cue) or not source_agrees(gold, predicted):
         return False
     covered, total = _covered(gold, predicted)
@@ -163,7 +165,9 @@ def score_attributions(
     pairs = _match(weights)
     content_tp = sum(1 for i, j in pairs if overlaps(gold[i].content, predicted[j].content))
     source_tp = sum(
-        1 for i, j in pairs if gold[i].source and predicted[j].source and overlaps(gold[i].source, predicted[j].source)
+        1
+        for i, j in pairs
+        if gold[i].source and predicted[j].source and overlaps(gold[i].source, predicted[j].source)
     )
     counts = {
         "cue": RoleCounts(len(pairs), len(predicted), len(gold)),
@@ -185,27 +189,27 @@ def score_attributions(
 def _match(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     """A maximum one-to-one matching over ``edges`` (``(gold, predicted) -> weight``).
 
-    Solved per connected component (the graphs are sparse: cues rarely overlap more than one cue), each
+    Solved per connected component (the graphs are sparse: a cue rarely overlaps more than one cue), each
     exactly with ``max_weight_matching``: the most pairs, then the highest total weight.
     """
-    components = _components(list(edges))
     out: list[tuple[int, int]] = []
-    for rows, cols in components:
+    for component in _components(edges):
+        rows = sorted({i for i, _ in component})
+        cols = sorted({j for _, j in component})
         row_index = {r: k for k, r in enumerate(rows)}
         col_index = {c: k for k, c in enumerate(cols)}
         table: list[list[float | None]] = [[None] * len(cols) for _ in rows]
-        for (i, j), weight in edges.items():
-            if i in row_index and j in col_index:
-                table[row_index[i]][col_index[j]] = weight
+        for (i, j), weight in component.items():
+            table[row_index[i]][col_index[j]] = weight
         out.extend((rows[a], cols[b]) for a, b in max_weight_matching(table))
     return sorted(out)
 
 
-def _components(edges: list[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
-    """Connected components of a bipartite graph as (sorted rows, sorted columns)."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
+def _components(edges: dict[tuple[int, int], float]) -> list[dict[tuple[int, int], float]]:
+    """The edges of each connected component of the bipartite graph (union-find over gold and predicted)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}  # nodes: (0, gold index) and (1, predicted index)
 
-    def find(node: tuple[str, int]) -> tuple[str, int]:
+    def find(node: tuple[int, int]) -> tuple[int, int]:
         parent.setdefault(node, node)
         while parent[node] != node:
             parent[node] = parent[parent[node]]
@@ -213,12 +217,11 @@ def _components(edges: list[tuple[int, int]]) -> list[tuple[list[int], list[int]
         return node
 
     for i, j in edges:
-        parent[find(("g", i))] = find(("p", j))
-    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
-    for node in list(parent):
-        rows, cols = groups.setdefault(find(node), ([], []))
-        (rows if node[0] == "g" else cols).append(node[1])
-    return [(sorted(rows), sorted(cols)) for rows, cols in groups.values()]
+        parent[find((0, i))] = find((1, j))
+    groups: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+    for (i, j), weight in edges.items():
+        groups.setdefault(find((0, i)), {})[(i, j)] = weight
+    return list(groups.values())
 
 
 def predictions_from_ledger(ledger: ArticleLedger) -> list[PredictedAttribution]:
@@ -234,6 +237,8 @@ def predictions_from_ledger(ledger: ArticleLedger) -> list[PredictedAttribution]
         if claim.source_span is not None and claim.source_span not in sources:
             sources.append(claim.source_span)
     return [
-        PredictedAttribution(cue=(cue,), content=(content,), source=tuple(sources), label=labels[(cue, content)])
+        PredictedAttribution(
+            cue=(cue,), content=(content,), source=tuple(sources), label=labels[(cue, content)]
+        )
         for (cue, content), sources in merged.items()
     ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from claimledger.errors import EvalError
 from claimledger.eval.base import Dataset, EvalResult, Extractor, find_shared
+from claimledger.eval.polnear import PolnearDataset
 from claimledger.eval.seed import SeedDataset
 
 log = logging.getLogger(__name__)
@@ -15,6 +16,7 @@ log = logging.getLogger(__name__)
 # Each later dataset (polnear, re3d, muc34, case2021, plover_gsr, acled, ucdp) adds one line here.
 DATASETS: dict[str, Callable[[], Dataset]] = {
     "seed": SeedDataset,
+    "polnear": PolnearDataset,
 }
 
 
