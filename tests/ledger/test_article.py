@@ -363,3 +363,44 @@ def test_whole_ledger_from_a_hand_built_parse(pipeline: Pipeline) -> None:
     assert ev.claims == (said.id, denied.id)
     (contra,) = ledger.contradictions
     assert (contra.event, contra.claims, contra.field) == (ev.id, (said.id, denied.id), "occurrence")
+
+
+def test_anaphor_with_no_antecedent_is_dropped_without_breaking_claim_links() -> None:
+    """Regression: an anaphoric mention ("the attack") with nothing before it and no participants is dropped,
+    and linking claims to the remaining events must not fail on it."""
+    from dataclasses import replace as _replace
+
+    from claimledger.coding.coder import DraftEvent
+    from claimledger.coding.triggers import TriggerSense
+    from claimledger.ledger.article import assemble
+    from claimledger.types import AcledCode, Claim, Span, Trigger
+
+    sense = TriggerSense("attack", "noun", "ASSAULT", None, "Battles", "Armed clash")
+    lone = DraftEvent(
+        sense=sense,
+        trigger=Trigger("attack", Span(4, 10)),
+        trigger_token=1,
+        sentence=Span(0, 20),
+        mode=None,
+        acled=AcledCode("Battles", "Armed clash"),
+        actor1=None,
+        actor2=None,
+        victims=(),
+        place=None,
+        time=None,
+        fatalities=None,
+        negated=False,
+        hedged=False,
+        anaphoric=True,
+    )
+    real = _replace(
+        lone, trigger=Trigger("attacked", Span(30, 38)), trigger_token=6, actor1="a1", anaphoric=False
+    )
+    from claimledger.attribution import DraftClaim
+
+    claim = Claim(
+        id="c1", source_kind="named", stance="assert", content=Span(0, 40), span=Span(0, 45), cue="said"
+    )
+    events, claims, _, _ = assemble([lone, real], [DraftClaim(claim, (0, 8))], (), (), "", None)
+    assert [e.trigger.text for e in events] == ["attacked"]
+    assert claims[0].event == events[0].id

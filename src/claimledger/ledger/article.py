@@ -157,6 +157,8 @@ def assemble(
     # link claims: each event mention to the innermost claim whose content holds its trigger
     links: dict[int, list[str]] = {ci: [] for ci in range(len(claims))}
     for k, d in enumerate(drafts):
+        if k not in event_of_draft:
+            continue  # a mention that was dropped (an anaphor with nothing to refer to)
         holders = [ci for ci, c in enumerate(claims) if c.claim.content.contains(d.trigger.span)]
         if not holders:
             continue
