@@ -55,7 +55,8 @@ FALSE_WORDS = frozenset(
         "fake nonsense ridiculous misleading"
     ).split()
 )
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+# quotation marks: open, close (two-character marks first: "''" is a closing or straight mark in wire text)
+_QUOTE_PAIRS = (("``", "''"), ("''", "''"), ("“", "”"), ('"', '"'), ("«", "»"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +172,9 @@ class AttributionExtractor:
         # 1. direct quotations with their attribution before or after
         speaker: tuple[str | None, str, str | None, Span | None, int] | None = None
         for q in quotes:
-            if not self._is_long(view, q):
-                continue
             cue_i = self._cue_after(view, q) or self._cue_before(view, q)
+            if not self._is_long(view, q) and (cue_i is None or not self._adjacent(view, q, cue_i)):
+                continue  # a scare quote ("Pakistani drones") or a mixed quote inside another claim
             if cue_i is not None:
                 used_cues.add(cue_i)
                 src = self._source(view, cue_i, actors)
@@ -276,22 +277,22 @@ class AttributionExtractor:
         i = 0
         n = len(text)
         while i < n:
-            ch = text[i]
-            pair = next((p for p in _QUOTE_PAIRS if p[0] == ch), None)
+            pair = next((p for p in _QUOTE_PAIRS if text.startswith(p[0], i)), None)
             if pair is None:
                 i += 1
                 continue
-            j = text.find(pair[1], i + 1)
+            o = len(pair[0])
+            j = text.find(pair[1], i + o)
             # a quotation may run over several sentences but not over a paragraph break
             if j == -1 or "\n" in text[i:j]:
-                i += 1
+                i += o
                 continue
-            inner = Span(i + 1, j)
-            first = view.token_at_char(i + 1)
+            inner = Span(i + o, j)
+            first = view.token_at_char(i + o)
             last = view.token_at_char(j - 1)
-            if first is not None and last is not None and j - i > 1:
-                out.append(_Quote(i, j, inner, (first, last + 1)))
-            i = j + 1
+            if first is not None and last is not None and j - i > o and first <= last:
+                out.append(_Quote(i, j + len(pair[1]) - 1, inner, (first, last + 1)))
+            i = j + len(pair[1])
         return out
 
     @staticmethod
@@ -299,13 +300,21 @@ class AttributionExtractor:
         words = [view[k] for k in range(*q.tokens) if not view[k].is_punct]
         return len(words) >= 5 or any(view[k].pos in ("VERB", "AUX") for k in range(*q.tokens))
 
+    @staticmethod
+    def _adjacent(view: ParseView, q: _Quote, cue_i: int) -> bool:
+        """The cue directly follows the quotation (after a comma and the speaker) or introduces it."""
+        if cue_i >= q.tokens[1]:
+            between = range(q.tokens[1], cue_i)
+            return any(view[k].text == "," for k in between) and len(between) <= 6
+        return q.tokens[0] - cue_i <= 3
+
     def _cue_after(self, view: ParseView, q: _Quote) -> int | None:
         k = view.token_at_char(q.close_char + 1)
         if k is None:
             return None
         for j in range(k, min(k + 8, len(view))):
             t = view[j]
-            if t.text in (".", "!", "?") or t.text in ("“", '"'):
+            if t.text in (".", "!", "?") or t.text in ("“", '"', "``", "''"):
                 return None
             if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs:
                 return j
@@ -317,6 +326,8 @@ class AttributionExtractor:
             k -= 1
         if k < 0 or view[k].text not in (":", ","):
             return None
+        while k >= 0 and view[k].text in ("``", "''"):
+            k -= 1
         for j in range(k - 1, max(k - 10, -1), -1):
             t = view[j]
             if t.text in (".", "!", "?", "”"):
@@ -326,6 +337,27 @@ class AttributionExtractor:
         return None
 
     # ------------------------------------------------------------------ content
+    @staticmethod
+    def _interposed(view: ParseView, i: int) -> tuple[int, int] | None:
+        """ "The industry, she said, is doing better": the cue sits between commas inside its content."""
+        t = view[i]
+        if (
+            view.children_by_dep(i, "ccomp")
+            or t.dep not in ("parataxis", "ccomp", "advcl", "conj")
+            or t.head == i
+        ):
+            return None
+        own = view.subtree(i)
+        lo, hi = own[0], own[-1]
+        if lo == 0 or hi + 1 >= len(view) or view[lo - 1].text != "," or view[hi + 1].text != ",":
+            return None
+        if any(view[k].dep in ("dobj", "xcomp") for k in own if k != i and view[k].head == i):
+            return None
+        head_tree = [k for k in view.subtree(t.head) if k not in own]
+        if not head_tree or head_tree[0] >= lo:
+            return None
+        return head_tree[0], head_tree[-1] + 1
+
     def _trailing_attribution(self, view: ParseView, start: int, end: int, cue_i: int) -> int | None:
         """Where, inside ``[start, end)``, a trailing ", X reports" begins (the comma's index), if any."""
         for k in range(start, end):
@@ -382,6 +414,9 @@ class AttributionExtractor:
             back = any(view[k].lemma in self.cues.nouns for k in sub)
             return (sub[0], sub[-1] + 1), back
         t = view[i]
+        interposed = self._interposed(view, i)
+        if interposed is not None:
+            return interposed, False
         if cue.stance == "deny" and not dobj and t.dep == "relcl" and view.head(i).lemma in self.cues.nouns:
             # "..., an accusation the Kremlin denies"
             return (t.head, t.head + 1), True
