@@ -2,10 +2,18 @@
 
     python bench/attribution.py [--path DIR] [--limit N] [--repeat R] [--json]
 
-Every system reads the same PolNeAR articles (every split but ``train``; the shared copy: ``dev``) and is
-scored by ``claimledger.eval.polnear_score`` (cue, source, content and whole-attribution F1). Articles/s is
-the median over ``--repeat`` runs of the system's whole work on the articles (parse included, model load
-excluded). With ``--json`` the last line printed is one JSON object, also written to
+Every system reads the same PolNeAR articles (every split but ``train``; the shared copy: ``dev``), parses
+them with the same spaCy model and is scored by ``claimledger.eval.polnear_score`` (cue, source, content and
+whole-attribution F1, as ``claimledger eval polnear``):
+
+- ``claimledger``: the real pipeline (``Pipeline.extract_many``), its claims that have a cue;
+- ``textacy``: ``textacy.extract.triples.direct_quotations``, run paragraph by paragraph;
+- ``reporting-verbs``: a verb from ``REPORTING_VERBS`` with an ``nsubj`` (the source) and a ``ccomp`` or
+  following clause (the content);
+- ``spacy-parse-only``: ``nlp.pipe`` alone, the timing floor (no scores).
+
+Articles/s is the median over ``--repeat`` runs of the system's whole work on the articles (parse included,
+model load excluded). With ``--json`` the last line printed is one JSON object, also written to
 ``bench/results/attribution-<date>.json``. Needs ``requirements-bench.txt`` (textacy) besides the project.
 """
 
@@ -15,6 +23,7 @@ import argparse
 import datetime as dt
 import importlib.metadata
 import json
+import logging
 import os
 import platform
 import re
@@ -191,9 +200,8 @@ def run_systems(
     runs.append(SystemRun("claimledger", predictions, seconds, [f"stage error: {e}" for e in stage_errors]))
     predictions, seconds = timed(lambda: run_spacy_system(nlp, texts, textacy_rule, batch_size), repeat)
     bailed = sum(gave_up[-len(texts) :])
-    runs.append(
-        SystemRun("textacy", predictions, seconds, [f"gave up on {bailed} article(s): odd quote count"])
-    )
+    note = f"run per paragraph; gave up on {bailed} paragraph(s) with an odd number of quote marks"
+    runs.append(SystemRun("textacy", predictions, seconds, [note]))
     predictions, seconds = timed(lambda: run_spacy_system(nlp, texts, verb_baseline, batch_size), repeat)
     runs.append(SystemRun("reporting-verbs", predictions, seconds))
     _, seconds = timed(lambda: run_spacy_system(nlp, texts, lambda doc: [], batch_size), repeat)
@@ -238,17 +246,21 @@ def versions(nlp: Language) -> dict[str, str]:
 
 
 def _git_commit() -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=Path(__file__).resolve().parent,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
+    """The checkout's short commit, ``+modified`` when tracked files under ``src/`` differ from it."""
+    repo = Path(__file__).resolve().parents[1]
+    commit = _git(repo, "rev-parse", "--short", "HEAD")
+    if not commit:
         return None
-    return done.stdout.strip() or None
+    changed = _git(repo, "status", "--porcelain", "--untracked-files=all", "--", "src")
+    return commit + ("+modified" if changed else "")
+
+
+def _git(repo: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def report(
@@ -316,6 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
 
+    logging.basicConfig(level=logging.ERROR)  # stage failures are reported in the notes, not as tracebacks
     path = args.path or find_shared() / "eval" / "polnear"
     corpus = load_polnear(path)
     documents = corpus.documents[: args.limit] if args.limit is not None else corpus.documents

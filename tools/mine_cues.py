@@ -2,10 +2,11 @@
 
 For every verb and noun lemma in the train articles, count how often a token with that lemma is the head of an
 annotated Cue span and how often it occurs at all; a lemma that is a cue often enough and reliably enough is a
-candidate. Only lemmas and counts are written (no article text): `src/claimledger/data/cues_mined.tsv`, with the
-thresholds in its header. Reproduce with:
+candidate. Only lemmas and counts are written (no article text): `src/claimledger/data/cues_mined.tsv`, with
+the thresholds in its header. Reproduce with:
 
-    .venv/bin/python tools/mine_cues.py --polnear ../shared/eval/polnear --out src/claimledger/data/cues_mined.tsv
+    .venv/bin/python tools/mine_cues.py --polnear ../shared/eval/polnear \
+        --out src/claimledger/data/cues_mined.tsv
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def main() -> None:
     ap.add_argument("--polnear", type=Path, required=True, help="the PolNeAR folder (holding data/train)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--min-count", type=int, default=4, help="a lemma must head at least this many cues")
-    ap.add_argument("--min-precision", type=float, default=0.35, help="share of its occurrences that are cues")
+    ap.add_argument(
+        "--min-precision", type=float, default=0.35, help="share of its occurrences that are cues"
+    )
     args = ap.parse_args()
 
     from claimledger.nlp.loader import load_model

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from claimledger.actors import ActorResult
+from claimledger.cue_model import CueModel
 from claimledger.errors import DataFileError
 from claimledger.lexicon import Channels
 from claimledger.syntax import ParseView
@@ -152,14 +153,16 @@ class _Quote:
     close_char: int  # index of the closing mark
     inner: Span
     tokens: tuple[int, int]
+    cue: int | None = None  # the cue inside a quotation split by its attribution
 
 
 class AttributionExtractor:
     """Extracts claims from one article's parse. Data (cues, channels) are passed in."""
 
-    def __init__(self, cues: CueLexicon, channels: Channels) -> None:
+    def __init__(self, cues: CueLexicon, channels: Channels, model: CueModel | None = None) -> None:
         self.cues = cues
         self.channels = channels
+        self.model = model  # the learned detector for cues the lexicon lacks (``cue_model``)
 
     def extract(
         self, view: ParseView, actors: ActorResult, time_of: dict[int, str], id_prefix: str
@@ -171,8 +174,9 @@ class AttributionExtractor:
 
         # 1. direct quotations with their attribution before or after
         speaker: tuple[str | None, str, str | None, Span | None, int] | None = None
+        quotes = self._join_split_quotes(view, quotes)
         for q in quotes:
-            cue_i = self._cue_after(view, q) or self._cue_before(view, q)
+            cue_i = q.cue or self._cue_after(view, q) or self._cue_before(view, q)
             if not self._is_long(view, q) and (cue_i is None or not self._adjacent(view, q, cue_i)):
                 continue  # a scare quote ("Pakistani drones") or a mixed quote inside another claim
             if cue_i is not None:
@@ -222,12 +226,14 @@ class AttributionExtractor:
             if t.lower in ("according", "as"):
                 self._according_to(view, t.i, actors, time_of, drafts)
                 continue
-            if t.pos not in ("VERB", "AUX", "NOUN"):
+            if t.pos not in ("VERB", "AUX", "NOUN", "ADJ"):
                 self._adverb(view, t.i, actors, time_of, drafts)
                 continue
             if t.pos == "NOUN":
                 if not self._deny_by_falsehood(view, t.i, drafts, quotes, actors, time_of):
                     self._noun_cue(view, t.i, actors, time_of, drafts)
+                continue
+            if t.pos == "ADJ":
                 continue
             if view.is_negated(t.i):
                 continue
@@ -235,6 +241,8 @@ class AttributionExtractor:
                 self._passive(view, t.i, actors, time_of, drafts)
                 continue
             cue = self.cues.verbs.get(t.lemma)
+            if cue is None and self.model is not None and self.model.is_cue(view, t.i):
+                cue = Cue(t.lemma, "verb", "assert", "learned")
             if cue is None:
                 continue
             relayed = self._quoted_as_saying(view, t.i)
@@ -252,6 +260,8 @@ class AttributionExtractor:
             if content is None:
                 continue
             src = self._source(view, t.i, actors)
+            if src is None and cue.strength in ("learned", "mined"):
+                src = (None, "unnamed", None, None)
             if src is None:
                 continue
             (cs, ce), refers_back = content
@@ -299,6 +309,42 @@ class AttributionExtractor:
     def _is_long(view: ParseView, q: _Quote) -> bool:
         words = [view[k] for k in range(*q.tokens) if not view[k].is_punct]
         return len(words) >= 5 or any(view[k].pos in ("VERB", "AUX") for k in range(*q.tokens))
+
+    def _join_split_quotes(self, view: ParseView, quotes: list[_Quote]) -> list[_Quote]:
+        """“A,” X said, “B.”: one quotation interrupted by its attribution; its content spans both parts."""
+        out: list[_Quote] = []
+        k = 0
+        while k < len(quotes):
+            q = quotes[k]
+            if k + 1 < len(quotes):
+                nxt = quotes[k + 1]
+                between = range(q.tokens[1], nxt.tokens[0])
+                gap = [view[j] for j in between if view[j].text not in ("”", "“", '"', "''", "``")]
+                cue_tok = next(
+                    (t.i for t in gap if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs), None
+                )
+                has_cue = cue_tok is not None
+                if (
+                    has_cue
+                    and len(gap) <= 8
+                    and gap
+                    and gap[-1].text == ","
+                    and view.text[q.close_char - 1] == ","
+                ):
+                    out.append(
+                        _Quote(
+                            q.open_char,
+                            nxt.close_char,
+                            Span(q.inner.start, nxt.inner.end),
+                            (q.tokens[0], nxt.tokens[1]),
+                            cue_tok,
+                        )
+                    )
+                    k += 2
+                    continue
+            out.append(q)
+            k += 1
+        return out
 
     @staticmethod
     def _adjacent(view: ParseView, q: _Quote, cue_i: int) -> bool:
@@ -444,7 +490,30 @@ class AttributionExtractor:
         ):
             sub = view.subtree(xcomp[0].i)
             return (sub[0], sub[-1] + 1), False
+        if cue.stance == "assert":
+            return self._general_content(view, i)
         return None
+
+    @staticmethod
+    def _general_content(view: ParseView, i: int) -> tuple[tuple[int, int], bool] | None:
+        """What a broad cue ("criticized X for Y", "called for Y", "wants to Y") says: its clausal or object
+        complements, up to the end of its own clause."""
+        parts = [
+            c
+            for c in view.children(i)
+            if c.i > i
+            and (
+                c.dep in ("xcomp", "dobj", "oprd", "attr", "acomp")
+                or (
+                    c.dep == "prep"
+                    and c.lower in ("for", "about", "on", "over", "against", "of", "that", "as")
+                )
+            )
+        ]
+        if not parts:
+            return None
+        sub = sorted({k for c in parts for k in view.subtree(c.i)})
+        return (sub[0], sub[-1] + 1), False
 
     @staticmethod
     def _quoted_as_saying(view: ParseView, i: int) -> int | None:
@@ -703,7 +772,8 @@ class AttributionExtractor:
     ) -> None:
         """ "the NRF's allegations of foreign support", "X's claim that ...", "a statement by X that"."""
         t = view[i]
-        if self.cues.nouns.get(t.lemma) is None:
+        learned = self.cues.nouns.get(t.lemma) is None
+        if learned and (self.model is None or not self.model.is_cue(view, i)):
             return
         owner = [c for c in view.children_by_dep(i, "poss") if c.pos != "PRON" or actors.resolve(c.i)]
         by = [
@@ -713,6 +783,11 @@ class AttributionExtractor:
             for o in view.children_by_dep(p.i, "pobj")
         ]
         speakers = owner or by
+        if not speakers and learned and t.dep in ("dobj", "pobj"):
+            # "Trump raised questions about X": the one who voices it
+            gov = t.head if t.dep == "dobj" else view[t.head].head
+            subj = self._subject(view, gov)
+            speakers = [view[subj]] if subj is not None else []
         if not speakers:
             return
         comp = [

@@ -16,6 +16,7 @@ from claimledger.attribution import AttributionExtractor, CueLexicon, DraftClaim
 from claimledger.coding.coder import DraftEvent, EventCoder
 from claimledger.coding.triggers import TriggerLexicon, load_triggers
 from claimledger.config import Config
+from claimledger.cue_model import CueModel, load_cue_model
 from claimledger.dateline import blank, dateline_place, find_dateline
 from claimledger.dates import extract_times
 from claimledger.errors import ClaimledgerError
@@ -56,6 +57,7 @@ class Resources:
     channels: Channels
     cues: CueLexicon
     triggers: TriggerLexicon
+    cue_model: CueModel | None = None
 
 
 def load_resources() -> Resources:
@@ -65,6 +67,7 @@ def load_resources() -> Resources:
         channels=load_channels(),
         cues=load_cues(),
         triggers=load_triggers(),
+        cue_model=load_cue_model(),
     )
 
 
@@ -81,7 +84,7 @@ class Pipeline:
         self._actors = ActorExtractor(
             resources.demonyms, resources.channels, _country_lookup(gaz), _capital_lookup(gaz)
         )
-        self._attribution = AttributionExtractor(resources.cues, resources.channels)
+        self._attribution = AttributionExtractor(resources.cues, resources.channels, resources.cue_model)
         self._coder = EventCoder(resources.triggers)
 
     def config_dict(self) -> dict[str, Any]:

@@ -84,7 +84,6 @@ class PolnearCorpus:
 class _TextBound:
     type: str
     spans: tuple[Span, ...]
-    line: int
 
 
 # --------------------------------------------------------------------------- brat reader
@@ -98,21 +97,19 @@ def parse_ann(ann: str, text: str, origin: str) -> tuple[tuple[GoldAttribution, 
     """
     bounds: dict[str, _TextBound] = {}
     events: list[tuple[str, list[tuple[str, str]], int]] = []
-    pending: tuple[str, int] | None = None  # a T line whose text runs on: (id, characters still missing)
+    missing = 0  # characters of the last T line's text still to come on the next lines
     for number, raw in enumerate(ann.split("\n"), start=1):
         line = raw.removesuffix("\r")
-        if pending is not None and not _LINE_ID.match(line):
-            missing = pending[1] - len(line) - 1
-            pending = (pending[0], missing) if missing > 0 else None
+        if missing > 0 and not _LINE_ID.match(line):
+            missing -= len(line) + 1  # the line break, then the line
             continue
-        pending = None
+        missing = 0
         if not line.strip():
             continue
         where = f"{origin}:{number}"
         if line.startswith("T"):
-            bound, missing = _parse_t(line, text, where, number)
-            bounds[line.split("\t", 1)[0]] = bound
-            pending = (line.split("\t", 1)[0], missing) if missing > 0 else None
+            tid, bound, missing = _parse_t(line, text, where)
+            bounds[tid] = bound
         elif line.startswith("E"):
             events.append(_parse_e(line, where, number))
         elif not _LINE_ID.match(line):
@@ -128,8 +125,8 @@ def parse_ann(ann: str, text: str, origin: str) -> tuple[tuple[GoldAttribution, 
     return tuple(attributions), skipped
 
 
-def _parse_t(line: str, text: str, where: str, number: int) -> tuple[_TextBound, int]:
-    """A text-bound annotation, and how many characters of its text are still to come on later lines."""
+def _parse_t(line: str, text: str, where: str) -> tuple[str, _TextBound, int]:
+    """A text-bound annotation's id and record, and how many characters of its text come on later lines."""
     match = _T_LINE.match(line)
     if match is None:
         raise EvalError(
@@ -146,7 +143,7 @@ def _parse_t(line: str, text: str, where: str, number: int) -> tuple[_TextBound,
             )
         spans.append(Span(start, end))
     expected = sum(len(s) for s in spans) + len(spans) - 1  # fragments are joined with one space
-    return _TextBound(match["type"], tuple(spans), number), expected - len(match["text"])
+    return match["id"], _TextBound(match["type"], tuple(spans)), expected - len(match["text"])
 
 
 def _parse_e(line: str, where: str, number: int) -> tuple[str, list[tuple[str, str]], int]:
@@ -260,7 +257,7 @@ def load_document(split: Path, article: str, annotator: str, ann_path: Path) -> 
     if not text_path.is_file():
         raise EvalError(f"{ann_path}: its article text {text_path} does not exist")
     text = _read(text_path)
-    attributions, skipped = parse_ann(_read(ann_path), text, str(ann_path))
+    attributions, skipped = parse_ann(_read(ann_path).removeprefix("\ufeff"), text, str(ann_path))
     return PolnearDocument(article, split.name, text_path, ann_path, annotator, text, attributions, skipped)
 
 
