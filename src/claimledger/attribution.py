@@ -328,8 +328,9 @@ class AttributionExtractor:
                     has_cue
                     and len(gap) <= 8
                     and gap
-                    and gap[-1].text == ","
-                    and view.text[q.close_char - 1] == ","
+                    and gap[-1].text in (",", ".", ":")
+                    and view.text[q.inner.end - 1 : q.inner.end] in (",", "?", "!")
+                    and "\n" not in view.text[q.close_char : nxt.open_char]
                 ):
                     out.append(
                         _Quote(
@@ -363,7 +364,7 @@ class AttributionExtractor:
             if t.text in (".", "!", "?") or t.text in ("“", '"', "``", "''"):
                 return None
             if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs:
-                return j
+                return None if self._own_complement(view, j, q) else j
         return None
 
     def _cue_before(self, view: ParseView, q: _Quote) -> int | None:
@@ -379,8 +380,19 @@ class AttributionExtractor:
             if t.text in (".", "!", "?", "”"):
                 return None
             if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs:
-                return j
+                return None if self._own_complement(view, j, q) else j
         return None
+
+    @staticmethod
+    def _own_complement(view: ParseView, j: int, q: _Quote) -> bool:
+        """Whether cue ``j`` has a complement of its own outside the quotation ("vowing to compete")."""
+        inside = range(*q.tokens)
+        for c in view.children(j):
+            if c.dep in ("ccomp", "xcomp", "dobj") and c.i not in inside:
+                sub = view.subtree(c.i)
+                if not any(k in inside for k in sub) and not all(view[k].is_punct for k in sub):
+                    return True
+        return False
 
     # ------------------------------------------------------------------ content
     @staticmethod
