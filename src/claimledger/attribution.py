@@ -177,6 +177,18 @@ class AttributionExtractor:
         quotes = self._join_split_quotes(view, quotes)
         for q in quotes:
             cue_i = q.cue or self._cue_after(view, q) or self._cue_before(view, q)
+            if cue_i is None and self._is_long(view, q):
+                colon = self._colon_attribution(view, q, actors)
+                if colon is not None:
+                    drafts.append((colon, q.tokens, False))
+                    speaker = (
+                        colon.source,
+                        colon.source_kind,
+                        colon.source_text,
+                        colon.source_span,
+                        view[q.tokens[0]].sent,
+                    )
+                    continue
             if not self._is_long(view, q) and (cue_i is None or not self._adjacent(view, q, cue_i)):
                 continue  # a scare quote ("Pakistani drones") or a mixed quote inside another claim
             if cue_i is not None:
@@ -260,8 +272,14 @@ class AttributionExtractor:
             if content is None:
                 continue
             src = self._source(view, t.i, actors)
-            if src is None and cue.strength in ("learned", "mined"):
-                src = (None, "unnamed", None, None)
+            if src is None:
+                agent = [
+                    o for a in view.children_by_dep(t.i, "agent") for o in view.children_by_dep(a.i, "pobj")
+                ]
+                if agent:
+                    src = self._classify(view, agent[0].i, actors)
+                elif cue.strength in ("learned", "mined") or t.tag == "VBN":
+                    src = (None, "unnamed", None, None)
             if src is None:
                 continue
             (cs, ce), refers_back = content
@@ -382,6 +400,38 @@ class AttributionExtractor:
             if t.pos in ("VERB", "AUX") and t.lemma in self.cues.verbs:
                 return None if self._own_complement(view, j, q) else j
         return None
+
+    def _colon_attribution(self, view: ParseView, q: _Quote, actors: ActorResult) -> Claim | None:
+        """ "X echoed: “...”", "From the report: “...”": a speaker and a colon before a quotation."""
+        k = q.tokens[0] - 1
+        while k >= 0 and (view[k].text in ("“", '"', "«", "``", "''") or not view[k].text.strip()):
+            k -= 1
+        if k <= 0 or view[k].text != ":":
+            return None
+        s = view.sentence_of(k)
+        words = [j for j in range(max(s.start, k - 8), k) if not view[j].is_punct]
+        if not words:
+            return None
+        head = max(words, key=lambda j: len(view.subtree(j)) if view[j].head not in words else -1)
+        who = next(
+            (j for j in reversed(words) if actors.resolve(j) or view[j].pos in ("PROPN", "NOUN")), head
+        )
+        src = self._classify(view, who, actors)
+        colon = view[k].span
+        return Claim(
+            id="",
+            source_kind=src[1],
+            stance="assert",
+            content=q.inner,
+            span=Span(min(view[words[0]].idx, colon.start), q.inner.end),
+            source=src[0],
+            source_text=src[2],
+            source_span=src[3],
+            cue=":",
+            cue_span=colon,
+            quote=view.text[q.inner.start : q.inner.end],
+            component=COMPONENT,
+        )
 
     @staticmethod
     def _own_complement(view: ParseView, j: int, q: _Quote) -> bool:
