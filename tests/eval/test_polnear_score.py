@@ -258,3 +258,36 @@ def test_predictions_from_ledger_merge_duplicates_and_drop_outlet_claims() -> No
     score = score_attributions([OFFICIALS, MAYOR], predicted)
     assert score.counts["attribution"] == RoleCounts(1, 2, 2)  # the mayor's gold source is not predicted
     assert score.counts["source"] == RoleCounts(1, 1, 2)
+
+
+def test_nested_claims_are_not_polnear_predictions() -> None:
+    """PolNeAR is univocal: an attribution inside another's content is not annotated, so a relayed claim
+    (``via``) is not a prediction; the outermost claim is."""
+    import datetime as dt
+
+    from claimledger.eval.polnear_score import predictions_from_ledger
+    from claimledger.types import Article, ArticleLedger, Claim, Span
+
+    text = "Reuters reported that the army said rebels attacked."
+    outer = Claim(
+        id="c1",
+        source_kind="media",
+        stance="assert",
+        content=Span(17, 51),
+        span=Span(0, 51),
+        cue="reported",
+        cue_span=Span(8, 16),
+    )
+    inner = Claim(
+        id="c2",
+        source_kind="named",
+        stance="assert",
+        content=Span(36, 51),
+        span=Span(22, 51),
+        cue="said",
+        cue_span=Span(31, 35),
+        via=("c1",),
+    )
+    art = Article(id="x", text=text, content_hash="0", published=dt.date(2020, 1, 1))
+    preds = predictions_from_ledger(ArticleLedger(article=art, claims=(outer, inner)))
+    assert [p.label for p in preds] == ["c1"]

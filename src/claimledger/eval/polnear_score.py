@@ -225,11 +225,16 @@ def _components(edges: dict[tuple[int, int], float]) -> list[dict[tuple[int, int
 
 
 def predictions_from_ledger(ledger: ArticleLedger) -> list[PredictedAttribution]:
-    """The ledger's claims that have a cue span, one per (cue span, content): their sources pooled."""
+    """The ledger's claims that have a cue span, one per (cue span, content): their sources pooled.
+
+    PolNeAR is univocal: a token belongs to at most one attribution, so an attribution nested in another's
+    content is not annotated. Claims relayed by another claim (``via`` not empty) are therefore not
+    predictions here; the outermost claim of each chain is.
+    """
     merged: dict[tuple[Span, Span], list[Span]] = {}
     labels: dict[tuple[Span, Span], str] = {}
     for claim in ledger.claims:
-        if claim.cue_span is None:
+        if claim.cue_span is None or claim.via:
             continue
         key = (claim.cue_span, claim.content)
         sources = merged.setdefault(key, [])
