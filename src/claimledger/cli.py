@@ -356,7 +356,7 @@ def show(
 
 @app.command("eval")
 def eval_(
-    dataset: Annotated[str, typer.Argument(help="seed (more datasets plug in; see shared/spec/eval.md)")],
+    dataset: Annotated[str, typer.Argument(help="seed or polnear (see shared/spec/eval.md)")],
     path: Annotated[Path | None, typer.Option(help="another copy of the dataset, same layout")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="per-item details")] = False,

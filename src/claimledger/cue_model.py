@@ -18,6 +18,9 @@ from claimledger.errors import DataFileError
 from claimledger.syntax import ParseView
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+# speech verbs whose complement holds a reported (nested) attribution
+_SPEECH = frozenset("say tell claim report write add argue note announce insist ask explain".split())
+_QUOTES = frozenset({"“", "”", '"', "''", "``"})
 
 
 def is_candidate(view: ParseView, i: int) -> bool:
@@ -59,6 +62,17 @@ def cue_features(view: ParseView, i: int) -> list[str]:
     feats.append(f"quote_near={quote_near}")
     if any(c.dep == "ccomp" for c in view.children(i)):
         feats.append(f"ccomp_subj={subj_pos}")
+    feats.extend(f"lemma_prep={lemma}|{c.lower}" for c in view.children(i) if c.dep in ("prep", "prt"))
+    if any(c.dep == "neg" for c in view.children(i)):
+        feats.append("negated")
+    # inside a quotation (an odd number of quote marks before it in its sentence)?
+    s = view.sentence_of(i)
+    marks = sum(1 for k in range(s.start, i) if view[k].text in _QUOTES)
+    feats.append(f"in_quote={marks % 2 == 1}")
+    # under another speech verb (nested attributions are rarely annotated)
+    anc = next((a for a in view.ancestors(i) if a.pos == "VERB" and a.lemma.lower() in _SPEECH), None)
+    feats.append(f"under_speech={anc is not None}")
+    feats.append(f"subj_ent_lemma={subj_ent}|{lemma}")
     return feats
 
 
