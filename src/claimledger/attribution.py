@@ -50,6 +50,8 @@ INSTITUTION_NOUNS = frozenset(
     "government ministry army military police parliament presidency embassy cabinet office command "
     "administration authority authorities court council".split()
 )
+# a verb mined from PolNeAR train is a cue only where the learned model gives it at least this probability
+MINED_VETO = 0.15
 FALSE_WORDS = frozenset(
     (
         "false untrue baseless unfounded wrong fabricated incorrect groundless lies lie propaganda "
@@ -255,6 +257,13 @@ class AttributionExtractor:
             cue = self.cues.verbs.get(t.lemma)
             if cue is None and self.model is not None and self.model.is_cue(view, t.i):
                 cue = Cue(t.lemma, "verb", "assert", "learned")
+            if (
+                cue is not None
+                and cue.strength == "mined"
+                and self.model is not None
+                and self.model.probability(view, t.i) < MINED_VETO
+            ):
+                cue = None  # a mined verb ("release", "call") used here in its ordinary, non-reporting sense
             if cue is None:
                 continue
             relayed = self._quoted_as_saying(view, t.i)
