@@ -582,6 +582,9 @@ class AttributionExtractor:
             )
         ]
         if not parts:
+            # no complement: whatever follows the cue in its own clause ("seemed eager to ...")
+            parts = [c for c in view.children(i) if c.i > i and c.dep not in ("punct", "cc", "conj", "mark")]
+        if not parts:
             return None
         sub = sorted({k for c in parts for k in view.subtree(c.i)})
         return (sub[0], sub[-1] + 1), False
@@ -859,18 +862,21 @@ class AttributionExtractor:
             gov = t.head if t.dep == "dobj" else view[t.head].head
             subj = self._subject(view, gov)
             speakers = [view[subj]] if subj is not None else []
-        if not speakers:
+        if not speakers and not learned:
             return
         comp = [
             k
             for c in view.children(i)
-            if (c.dep in ("acl", "ccomp") or (c.dep == "prep" and c.lower in ("of", "about", "on")))
+            if (
+                c.dep in ("acl", "ccomp")
+                or (c.dep == "prep" and c.lower in ("of", "about", "on", "that", "to"))
+            )
             and c.i > i
             for k in view.subtree(c.i)
         ]
         if not comp:
             return
-        src = self._classify(view, speakers[0].i, actors)
+        src = self._classify(view, speakers[0].i, actors) if speakers else (None, "unnamed", None, None)
         content = view.char_span(min(comp), max(comp) + 1)
         claim = self._make(view, i, src, content, actors, time_of)
         drafts.append((claim, (min(comp), max(comp) + 1), False))
