@@ -117,3 +117,51 @@ def test_every_event_has_a_source(pipeline) -> None:  # type: ignore[no-untyped-
         assert e.claims
     outlet = [c for c in ledger.claims if c.source_kind == "outlet"]
     assert outlet and all(c.cue is None for c in outlet)
+
+
+def test_nominal_and_pronoun_sources_resolve(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Taliban spokesman Zabihullah Mujahid spoke in Kabul. The spokesman said the group had captured the "
+        "district. The NRF denied it on Monday, the group told reporters."
+    )
+    ledger, claims = _claims(pipeline, text)
+    said = next(c for c in claims if c.cue == "said")
+    assert _source_name(ledger, said) == "Zabihullah Mujahid" and said.source_kind == "named"
+    told = next(c for c in claims if c.cue == "told")
+    assert told.channel == "reporters"
+    denied = next(c for c in claims if c.cue == "denied")
+    assert denied.stance == "deny" and denied.event == said.event is not None
+    assert any(k.event == said.event for k in ledger.contradictions)
+
+
+def test_nested_attribution_keeps_the_chain(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "State television quoted the army as saying that rebels had attacked a convoy near Homs, Reuters reports."
+    ledger, claims = _claims(pipeline, text)
+    by_cue = {c.cue: c for c in claims}
+    inner = by_cue["saying"]
+    assert _source_name(ledger, inner) is not None and "army" in (inner.source_text or "").lower()
+    assert inner.via == (by_cue["reports"].id, by_cue["quoted"].id)
+    attack = next(e for e in ledger.events if e.trigger.text == "attacked")
+    assert inner.id in attack.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "quote_start"),
+    [
+        ('"We hold the bridge," the commander said, "and the enemy has fled."', "said", "We hold"),
+        ("''Swaps are tricky,'' he said. ''In this case, I am glad it took place.''", "said", "Swaps"),
+        (
+            'The army spokesman Ali Hassan wrote: "Our troops entered the town at dawn."',
+            "wrote",
+            "Our troops",
+        ),
+        ('Jared Potts echoed:\n"He speaks his mind, and I think that matters a lot."', ":", "He speaks"),
+    ],
+)
+def test_quotation_forms(pipeline, text: str, cue: str, quote_start: str) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(pipeline, text)
+    quoted = [c for c in claims if c.quote and c.cue == cue]
+    assert quoted, [(c.cue, c.quote) for c in claims]
+    assert quoted[0].quote is not None and quoted[0].quote.startswith(quote_start)
+    if cue == "said" and "''" not in text:
+        assert "the enemy has fled" in quoted[0].quote  # both parts of the split quotation

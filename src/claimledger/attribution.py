@@ -52,6 +52,11 @@ INSTITUTION_NOUNS = frozenset(
 )
 # a verb mined from PolNeAR train is a cue only where the learned model gives it at least this probability
 MINED_VETO = 0.15
+ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president leader commander official governor chief "
+    "ambassador envoy general mayor secretary director".split()
+)
+PRESS_NOUNS = frozenset("reporter journalist press media correspondent newsman".split())
 FALSE_WORDS = frozenset(
     (
         "false untrue baseless unfounded wrong fabricated incorrect groundless lies lie propaganda "
@@ -528,7 +533,9 @@ class AttributionExtractor:
                 return (min(sub), max(sub) + 1), False
         if cue.stance == "deny" and dobj:
             sub = view.subtree(dobj[0].i)
-            back = any(view[k].lemma in self.cues.nouns for k in sub)
+            back = any(view[k].lemma in self.cues.nouns for k in sub) or (
+                len(sub) == 1 and view[sub[0]].lower in ("it", "this", "that", "them", "these", "those")
+            )
             return (sub[0], sub[-1] + 1), back
         t = view[i]
         interposed = self._interposed(view, i)
@@ -588,6 +595,31 @@ class AttributionExtractor:
             return None
         sub = sorted({k for c in parts for k in view.subtree(c.i)})
         return (sub[0], sub[-1] + 1), False
+
+    @staticmethod
+    def _role_antecedent(view: ParseView, s: int, actors: ActorResult) -> str | None:
+        """ "the spokesman", "the minister": the person named before in that role (or the one person named
+        in the last three sentences, when only one was)."""
+        head = view[s]
+        if not any(d.lower == "the" for d in view.children_by_dep(s, "det")):
+            return None
+        role = head.lower
+        if role not in ROLE_NOUNS:
+            return None
+        sent = head.sent
+        people = [
+            a
+            for a in actors.actors
+            if a.kind == "person"
+            and any(
+                m.start < head.idx and view[view.token_at_char(m.start) or 0].sent >= sent - 3
+                for m in a.mentions
+            )
+        ]
+        same_role = [a for a in people if a.role and (a.role == role or a.role.startswith(role[:5]))]
+        if same_role:
+            return max(same_role, key=lambda a: max(m.start for m in a.mentions if m.start < head.idx)).id
+        return people[0].id if len(people) == 1 else None
 
     @staticmethod
     def _quoted_as_saying(view: ParseView, i: int) -> int | None:
@@ -665,6 +697,9 @@ class AttributionExtractor:
         mods = [view[k] for k in sub if k != s and not view[k].is_punct]
         if low in MEDIA_NOUNS or head.lemma in MEDIA_NOUNS:
             return inner, "media", text, span
+        person = self._role_antecedent(view, s, actors)
+        if person is not None:
+            return person, "named", text, span
         if inner is not None and head.lemma in INSTITUTION_NOUNS:
             # "Russia's defence ministry", "the Ethiopian government": an institution of a named actor
             return inner, "named", text, span
@@ -729,6 +764,8 @@ class AttributionExtractor:
                             return ch
                 if c.dep in ("dobj", "dative") and self.channels.lookup(c.text):
                     return self.channels.lookup(c.text)
+                if c.dep in ("dobj", "dative") and c.lemma in PRESS_NOUNS:
+                    return "reporters"  # "told reporters", "told journalists"
         return None
 
     @staticmethod
