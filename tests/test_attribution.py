@@ -135,7 +135,10 @@ def test_nominal_and_pronoun_sources_resolve(pipeline) -> None:  # type: ignore[
 
 
 def test_nested_attribution_keeps_the_chain(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = "State television quoted the army as saying that rebels had attacked a convoy near Homs, Reuters reports."
+    text = (
+        "State television quoted the army as saying that rebels had attacked a convoy near Homs, "
+        "Reuters reports."
+    )
     ledger, claims = _claims(pipeline, text)
     by_cue = {c.cue: c for c in claims}
     inner = by_cue["saying"]
