@@ -204,7 +204,9 @@ def parse_tsv(text: str, origin: str) -> list[Snippet]:
             continue
         fields = line.split("\t")
         if len(fields) != len(header):
-            raise EvalError(f"{origin}:{number}: {len(fields)} tab-separated fields, the header has {len(header)}")
+            raise EvalError(
+                f"{origin}:{number}: {len(fields)} tab-separated fields, the header has {len(header)}"
+            )
         label = fields[col_label].strip()
         if not label:
             raise EvalError(f"{origin}:{number}: snippet {fields[col_id]!r} has no label")

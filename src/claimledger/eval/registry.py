@@ -8,6 +8,9 @@ from pathlib import Path
 
 from claimledger.errors import EvalError
 from claimledger.eval.base import Dataset, EvalResult, Extractor, find_shared
+from claimledger.eval.case2021 import Case2021Dataset
+from claimledger.eval.muc34 import Muc34Dataset, muc34_dev
+from claimledger.eval.plover_gsr import PloverGsrDataset
 from claimledger.eval.polnear import PolnearDataset
 from claimledger.eval.seed import SeedDataset
 
@@ -17,6 +20,10 @@ log = logging.getLogger(__name__)
 DATASETS: dict[str, Callable[[], Dataset]] = {
     "seed": SeedDataset,
     "polnear": PolnearDataset,
+    "case2021": Case2021Dataset,
+    "plover_gsr": PloverGsrDataset,
+    "muc34": Muc34Dataset,
+    "muc34-dev": muc34_dev,
 }
 
 
