@@ -198,6 +198,8 @@ def build(article: Article) -> ArticleLedger:
         ("ASSAULT", "explosives", None, "BOMB", False, "BOMBING"),
         ("ASSAULT", "firearms", ("Explosions/Remote violence", "Grenade"), "ATTACK", False, "BOMBING"),
         ("ASSAULT", "destruction", None, "DESTROYED", False, "ATTACK"),
+        ("ASSAULT", None, ("Battles", "Armed clash"), "BOMB", False, "BOMBING"),
+        ("ASSAULT", None, ("Battles", "Armed clash"), "KIDNAPPED", False, "KIDNAPPING"),
         (
             "ASSAULT",
             "destruction",

@@ -39,16 +39,20 @@ class TypeRule:
 
 
 # Our PLOVER type + mode + ACLED sub-event type (+ trigger) → MUC incident type; the first matching row wins.
+# The trigger rows catch events whose trigger names the act but whose mode was not set (upper-case wire text
+# often defeats the lemma look-up).
 # COERCE is never an incident: its modes are seize (territory, goods), arrest, curfew, deport — state or
 # battlefield actions that MUC does not score (abductions are ASSAULT/abduct in our coding).
 TYPE_MAP: tuple[TypeRule, ...] = (
     TypeRule("ASSAULT", None, "Disrupted weapons use", (), None),  # an intercepted attack did not happen
     TypeRule("ASSAULT", "abduct", None, (), "KIDNAPPING"),
     TypeRule("ASSAULT", None, "Abduction/forced disappearance", (), "KIDNAPPING"),
+    TypeRule("ASSAULT", None, None, ("kidnap", "abduct"), "KIDNAPPING"),
     TypeRule("ASSAULT", "explosives", None, (), "BOMBING"),
     TypeRule("ASSAULT", None, "Remote explosive/landmine/IED", (), "BOMBING"),
     TypeRule("ASSAULT", None, "Grenade", (), "BOMBING"),
     TypeRule("ASSAULT", None, "Suicide bomb", (), "BOMBING"),
+    TypeRule("ASSAULT", None, None, ("bomb", "explo", "dynamit", "blew", "blow", "detonat"), "BOMBING"),
     TypeRule("ASSAULT", None, None, ("burn", "torch", "arson", "set fire", "incendiar"), "ARSON"),
     TypeRule("ASSAULT", None, None, (), "ATTACK"),
 )
