@@ -26,6 +26,7 @@ from claimledger.ledger.article import assemble, publication_time
 from claimledger.lexicon import Channels, Demonyms, load_channels, load_demonyms
 from claimledger.nlp.convert import doc_to_parse
 from claimledger.syntax import ParseView
+from claimledger.truecase import truecase
 from claimledger.types import (
     Actor,
     Article,
@@ -35,14 +36,22 @@ from claimledger.types import (
     Event,
     Parse,
     Place,
+    Span,
     StageError,
     TimeExpr,
+    Trigger,
 )
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
+
+# English words that are also place names: not restored to capitals when truecasing.
+COMMON_WORDS = frozenset(
+    "may march police union mobile reading nice split bar us la of the and in at on to by for san de del "
+    "army national central general independence concord victoria liberty progress hope".split()
+)
 
 # Failures a stage may hit on odd input; recorded per article so the batch goes on.
 _STAGE_FAILURES = (ClaimledgerError, ValueError, IndexError, KeyError, TypeError, AttributeError)
@@ -86,18 +95,45 @@ class Pipeline:
         )
         self._attribution = AttributionExtractor(resources.cues, resources.channels, resources.cue_model)
         self._coder = EventCoder(resources.triggers)
+        self._names: dict[str, bool] = {}
+
+    def _is_name(self, phrase: str) -> bool:
+        """Whether a title-cased phrase is a name to restore when truecasing: a demonym, a country or
+        first-level division, or a city (a single-word city only if large: "Mobile" is mostly a word)."""
+        known = self._names.get(phrase)
+        if known is not None:
+            return known
+        ok = False
+        if phrase.lower() not in COMMON_WORDS:
+            if self.resources.demonyms.lookup(phrase):
+                ok = True
+            else:
+                single = " " not in phrase
+                for e in self.resources.gazetteer.lookup(phrase):
+                    if e.kind in ("country", "admin1") or (
+                        e.kind == "city" and (not single or e.population >= 100_000)
+                    ):
+                        ok = True
+                        break
+        self._names[phrase] = ok
+        return ok
 
     def config_dict(self) -> dict[str, Any]:
         return asdict(self.config)
 
     # ------------------------------------------------------------------ public
+    def parse_text(self, article: Article) -> str:
+        """The text the parser reads: the dateline blanked, all-capitals wire text truecased. Same length as
+        ``article.text``, so every span found on it indexes the article."""
+        return truecase(blank(article.text, find_dateline(article.text)), self._is_name)
+
     def extract(self, article: Article) -> ArticleLedger:
-        doc = self.nlp(blank(article.text, find_dateline(article.text)))
+        doc = self.nlp(self.parse_text(article))
         return self.from_parse(article, doc_to_parse(doc, self.model))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleLedger]:
         """Stream ledgers for ``articles`` using ``nlp.pipe`` in batches (input order is kept)."""
-        pairs = ((blank(a.text, find_dateline(a.text)), a) for a in articles)
+        pairs = ((self.parse_text(a), a) for a in articles)
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.n_process
         ):
@@ -155,6 +191,9 @@ class Pipeline:
         except _STAGE_FAILURES as exc:
             errors.append(_stage_error("ledger", exc, article))
         actor_records: tuple[Actor, ...] = actors.actors
+        if parse.text != article.text:
+            # the parser read a blanked or truecased copy: evidence texts come from the article itself
+            events, times, out_claims = _article_texts(article.text, events, times, out_claims)
         return ArticleLedger(
             article=article,
             actors=actor_records,
@@ -165,6 +204,25 @@ class Pipeline:
             contradictions=contradictions,
             errors=tuple(errors),
         )
+
+
+def _article_texts(
+    text: str, events: tuple[Event, ...], times: tuple[TimeExpr, ...], claims: tuple[Claim, ...]
+) -> tuple[tuple[Event, ...], tuple[TimeExpr, ...], tuple[Claim, ...]]:
+    def at(span: Span) -> str:
+        return text[span.start : span.end]
+
+    events = tuple(replace(e, trigger=Trigger(at(e.trigger.span), e.trigger.span)) for e in events)
+    times = tuple(replace(t, text=at(t.span)) for t in times)
+    claims = tuple(
+        replace(
+            c,
+            quote=at(c.content) if c.quote is not None else None,
+            source_text=at(c.source_span) if c.source_span is not None else c.source_text,
+        )
+        for c in claims
+    )
+    return events, times, claims
 
 
 def _stage_error(stage: str, exc: Exception, article: Article) -> StageError:
