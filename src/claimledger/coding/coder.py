@@ -28,7 +28,7 @@ LIGHT_VERBS = frozenset(
     (
         "provide give offer extend send deliver make hold launch carry conduct stage mount pay "
         "declare announce begin start continue resume receive complete finish lead spearhead "
-        "intensify escalate open"
+        "intensify escalate open set"
     ).split()
 )
 # instruments: the mode they reveal and the ACLED sub-event type they imply
@@ -60,7 +60,23 @@ INSTRUMENTS: dict[str, tuple[str, str, str]] = {
         ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ),
     **dict.fromkeys(
-        ("ied", "ieds", "landmine", "landmines", "mine", "mines", "roadside", "car-bomb"),
+        (
+            "ied",
+            "ieds",
+            "landmine",
+            "landmines",
+            "mine",
+            "mines",
+            "roadside",
+            "car-bomb",
+            "bomb",
+            "bombs",
+            "dynamite",
+            "explosive",
+            "explosives",
+            "device",
+            "devices",
+        ),
         ("explosives", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ),
     **dict.fromkeys(("grenade", "grenades"), ("explosives", "Explosions/Remote violence", "Grenade")),
@@ -247,6 +263,8 @@ class EventCoder:
                 return None
             return sense
         if t.pos in ("NOUN", "PROPN") and t.tag != "NNP":
+            if t.lower == "fire" and view.head(i).lemma == "set":
+                return self.triggers.get("burn", "verb")  # "set fire to": arson, not shooting
             if t.lower == "control":
                 head = view.head(i)
                 if head.lemma in ("take", "seize", "gain", "assume", "wrest") or (
@@ -495,7 +513,10 @@ class EventCoder:
             m, et, st = INSTRUMENTS[inst]
             # the trigger's own mode ("bombing") wins over an attacker's weapon ("gunmen"), except a
             # remote weapon that changes what the event is ("drone", "artillery")
-            if sense.plover == "ASSAULT" and (sense.mode is None or m in ("drone", "aerial", "shelling")):
+            specific = st in ("Grenade", "Suicide bomb") and sense.mode == "explosives"
+            if sense.plover == "ASSAULT" and (
+                sense.mode is None or m in ("drone", "aerial", "shelling") or specific
+            ):
                 mode = m
                 if et:
                     acled = AcledCode(et, st)
@@ -553,6 +574,11 @@ class EventCoder:
         t = view[i]
         if sense.plover != "ASSAULT" or t.lemma not in KILL_LEMMAS | {"wound", "injure", "leave"}:
             return None
+        for subj in view.children_by_dep(i, "nsubj"):
+            # "the blast killed 12", "a suicide bombing wounded 30": the killing is that assault's outcome
+            other = self._sense(view, subj.i)
+            if other is not None and other.plover == "ASSAULT":
+                return subj.i
         if t.dep not in ("advcl", "conj", "xcomp", "relcl", "acl"):
             return None
         head = view.head(i)
