@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from claimledger.geo.extract import PRECISION
+from claimledger.geo.extract import place_from_entry
 from claimledger.types import Place, Span
 
 if TYPE_CHECKING:
@@ -88,18 +88,5 @@ def dateline_place(
             updated = replace(p, mentions=tuple(sorted({*p.mentions, dateline.place})))
             return (*places[:i], updated, *places[i + 1 :]), p.id
     pid = f"{id_prefix}p{len(places) + 1}"
-    place = Place(
-        id=pid,
-        name=entry.ascii_name or entry.name,
-        kind=entry.kind,
-        mentions=(dateline.place,),
-        country=entry.country,
-        admin1=entry.admin1,
-        admin2=entry.admin2,
-        lat=entry.lat,
-        lon=entry.lon,
-        geonames_id=entry.geonames_id,
-        precision=PRECISION.get(entry.kind, 3),
-        component="geo.dateline",
-    )
+    place = place_from_entry(pid, entry, entry.ascii_name or entry.name, (dateline.place,), "geo.dateline")
     return (*places, place), pid

@@ -399,9 +399,16 @@ def _place(pid: str, g: _Group, mentions: tuple[Span, ...]) -> Place:
             precision=PRECISION.get(g.kind, 3),
             component=COMPONENT,
         )
+    return place_from_entry(pid, e, g.name, mentions)
+
+
+def place_from_entry(
+    pid: str, e: GazEntry, name: str, mentions: tuple[Span, ...], component: str = COMPONENT
+) -> Place:
+    """The Place record of a gazetteer entry, with ACLED's precision for its kind."""
     return Place(
         id=pid,
-        name=g.name,
+        name=name,
         kind=e.kind,
         mentions=mentions,
         country=e.country,
@@ -410,6 +417,6 @@ def _place(pid: str, g: _Group, mentions: tuple[Span, ...]) -> Place:
         lat=e.lat,
         lon=e.lon,
         geonames_id=e.geonames_id,
-        precision=PRECISION[e.kind],
-        component=COMPONENT,
+        precision=PRECISION.get(e.kind, 3),
+        component=component,
     )
