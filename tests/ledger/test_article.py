@@ -404,3 +404,46 @@ def test_anaphor_with_no_antecedent_is_dropped_without_breaking_claim_links() ->
     events, claims, _, _ = assemble([lone, real], [DraftClaim(claim, (0, 8))], (), (), "", None)
     assert [e.trigger.text for e in events] == ["attacked"]
     assert claims[0].event == events[0].id
+
+
+def test_deaths_told_right_after_an_assault_are_its_outcome() -> None:
+    """ "Guerrillas attacked a bus. Three people were killed." is one happening; a killing by another
+    actor, or one far away in the text, is not merged."""
+    from dataclasses import replace as _replace
+
+    from claimledger.coding.coder import DraftEvent
+    from claimledger.coding.triggers import TriggerSense
+    from claimledger.ledger.article import merge_mentions
+    from claimledger.types import AcledCode, Span, Trigger
+
+    attack = DraftEvent(
+        sense=TriggerSense("attack", "verb", "ASSAULT", None, "Battles", "Armed clash"),
+        trigger=Trigger("attacked", Span(11, 19)),
+        trigger_token=1,
+        sentence=Span(0, 26),
+        mode=None,
+        acled=AcledCode("Battles", "Armed clash"),
+        actor1="a1",
+        actor2=None,
+        victims=(),
+        place=None,
+        time=None,
+        fatalities=None,
+        negated=False,
+        hedged=False,
+    )
+    kill_sense = TriggerSense("kill", "verb", "ASSAULT", None, "Battles", "Armed clash")
+    killed = _replace(
+        attack,
+        sense=kill_sense,
+        trigger=Trigger("killed", Span(45, 51)),
+        trigger_token=8,
+        sentence=Span(27, 52),
+        actor1=None,
+        fatalities=3,
+    )
+    assert merge_mentions([attack, killed], {}) == [[0, 1]]
+    by_other = _replace(killed, actor1="a2")
+    assert merge_mentions([attack, by_other], {}) == [[0], [1]]
+    far = _replace(killed, sentence=Span(400, 430), trigger=Trigger("killed", Span(410, 416)))
+    assert merge_mentions([attack, far], {}) == [[0], [1]]

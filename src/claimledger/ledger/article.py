@@ -18,6 +18,7 @@ from claimledger.coding.coder import DraftEvent
 from claimledger.types import Claim, Contradiction, Event, Place, Span, TimeExpr
 
 COMPONENT = "ledger.article"
+OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure"})
 ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
 ACCUSING_CUES = ("accus", "alleg", "blam", "charg")
 _PLACE_RANK = {"city": 0, "village": 0, "landmark": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -63,6 +64,25 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
                     placed = True
                     break
             if placed:
+                continue
+        if d.sense.lemma in OUTCOME_LEMMAS and not d.negated and groups:
+            # "Guerrillas attacked a bus. Three people were killed.": deaths told right after an assault,
+            # with nothing that contradicts it, are that assault's outcome
+            g = groups[-1]
+            last = drafts[g[-1]]
+            rep = drafts[g[0]]
+            near = last.sentence == d.sentence or 0 <= d.sentence.start - last.sentence.end <= 3
+            a1 = next((drafts[k].actor1 for k in g if drafts[k].actor1), None)
+            pl = next((drafts[k].place for k in g if drafts[k].place and not drafts[k].place_soft), None)
+            d_place = None if d.place_soft else d.place
+            if (
+                near
+                and rep.sense.plover == "ASSAULT"
+                and not rep.negated
+                and _same(a1, d.actor1)
+                and _place_compatible(pl, d_place, places)
+            ):
+                g.append(i)
                 continue
         if d.anaphoric:
             # "the fighting", "the attack": the latest earlier happening of the same type
