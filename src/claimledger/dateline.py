@@ -63,6 +63,14 @@ def blank(text: str, dateline: Dateline | None) -> str:
     return text[: s.start] + " " * (s.end - s.start) + text[s.end :]
 
 
+def dateline_country(text: str, dateline: Dateline | None, gaz: Gazetteer) -> str | None:
+    """The country of the dateline's place, if it resolves on its own ("SAN SALVADOR" → SV)."""
+    if dateline is None:
+        return None
+    entry = gaz.best(text[dateline.place.start : dateline.place.end].title())
+    return entry.country if entry is not None else None
+
+
 def dateline_place(
     text: str,
     dateline: Dateline | None,

@@ -17,7 +17,7 @@ from claimledger.coding.coder import DraftEvent, EventCoder
 from claimledger.coding.triggers import TriggerLexicon, load_triggers
 from claimledger.config import Config
 from claimledger.cue_model import CueModel, load_cue_model
-from claimledger.dateline import blank, dateline_place, find_dateline
+from claimledger.dateline import blank, dateline_country, dateline_place, find_dateline
 from claimledger.dates import extract_times
 from claimledger.errors import ClaimledgerError
 from claimledger.geo.extract import extract_places
@@ -155,7 +155,8 @@ class Pipeline:
         dateline = find_dateline(article.text)
         dateline_pid: str | None = None
         try:
-            places, place_of = extract_places(view, self.resources.gazetteer, prefix)
+            hint = dateline_country(article.text, dateline, self.resources.gazetteer)
+            places, place_of = extract_places(view, self.resources.gazetteer, prefix, focus_hint=hint)
             places, dateline_pid = dateline_place(
                 article.text, dateline, self.resources.gazetteer, places, prefix
             )

@@ -90,10 +90,11 @@ class _Group:
 
 
 def extract_places(
-    view: ParseView, gaz: Gazetteer, id_prefix: str
+    view: ParseView, gaz: Gazetteer, id_prefix: str, focus_hint: str | None = None
 ) -> tuple[tuple[Place, ...], dict[int, str]]:
     """Places mentioned in the parsed article, numbered ``{id_prefix}p1, p2, ...`` by first mention,
-    and a map from every token of every mention to its place id."""
+    and a map from every token of every mention to its place id. ``focus_hint`` is a country the story is
+    known to be about (its dateline's), counted as two mentions when choosing the focus country."""
     candidates = _candidates(view)
     # Pass 1: resolve without a focus; count countries of confident matches.
     for c in candidates:
@@ -104,7 +105,9 @@ def extract_places(
         if c.match and c.match.entry.kind == "country"
     }
     votes = Counter(c.match.entry.country for c in candidates if c.match and c.match.how != "variant")
-    focus = _focus(votes, candidates)
+    if focus_hint:
+        votes[focus_hint] += 2
+    focus = _focus(votes, candidates) or focus_hint
     # Pass 2: resolve with the focus and the countries the other names mention (a name is not its
     # own context: "Georgia" read as the country must not make the country more likely).
     for c in candidates:
