@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 MON = dt.date(2021, 9, 6)
 WED = dt.date(2021, 9, 8)
-FOUNDING = "/work/shared/corpus/000_026596cb75424136.txt"
+FOUNDING = str(Path(__file__).resolve().parents[3] / "shared" / "corpus" / "000_026596cb75424136.txt")
 WIRE = "SAN SALVADOR, 3 JAN 90 -- THE KIDNAPPING TOOK PLACE ON 30 DECEMBER AND TROOPS CLASHED YESTERDAY."
 
 # (word, pos, tag, dep, head)

@@ -24,7 +24,7 @@ from claimledger.types import PLOVER_TYPES, AcledCode, Article, ArticleLedger, E
 
 from .fake_extractor import FakeExtractor
 
-REAL = Path("/work/shared/eval/case2021_task2")
+REAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "case2021_task2"
 REAL_NOTE = REAL / "task2" / "Note on EVENT TYPES..txt"
 REAL_TSV = REAL / "task2" / "test_dataset" / "test_set_final_release_with_labels.tsv"
 

@@ -25,7 +25,7 @@ from claimledger.types import PLOVER_TYPES, Actor, Article, ArticleLedger, Event
 
 from .fake_extractor import FakeExtractor
 
-REAL = Path("/work/shared/eval/plover_gsr")
+REAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "plover_gsr"
 REAL_FILE = REAL / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
 REAL_TABLE = REAL / "CAMEO2PLOVER-2021.txt"
 

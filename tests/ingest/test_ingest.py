@@ -165,7 +165,7 @@ def test_iter_articles_is_lazy(tmp_path: Path) -> None:
 
 
 def test_founding_article_file() -> None:
-    path = "/work/shared/corpus/000_026596cb75424136.txt"
+    path = str(Path(__file__).resolve().parents[3] / "shared" / "corpus" / "000_026596cb75424136.txt")
     (result,) = iter_articles([path], Config(), published=dt.date(2021, 9, 6))
     article = result.article
     assert article is not None

@@ -13,7 +13,7 @@ from claimledger.ingest.language import (
     without_capitalised_words,
 )
 
-FOUNDING = Path("/work/shared/corpus/000_026596cb75424136.txt")
+FOUNDING = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "000_026596cb75424136.txt"
 
 ENGLISH = {
     "names_and_quote": (
