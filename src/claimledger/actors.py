@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimledger.lexicon import Channels, Demonyms
 from claimledger.syntax import ParseView
@@ -146,7 +146,6 @@ class _Cluster:
     role: str | None = None
     affiliation: int | None = None  # index of another cluster
     first: int = 0
-    evidence: set[str] = field(default_factory=set)
 
     def name(self) -> str:
         # the longest proper name seen (acronyms and single surnames are aliases)
@@ -666,20 +665,24 @@ class ActorExtractor:
                 continue
             for start, end in c.mentions:
                 for k in range(start, end):
-                    t = view[k]
-                    for rel in (view.head(k), *view.children_by_dep(k, "conj")):
-                        other = tok.get(rel.i)
-                        if t.dep in ("conj", "appos") or rel.dep == "conj":
-                            cand = other if other is not None else None
-                            if rel.dep == "appos" or t.dep == "appos":
-                                continue
-                            if cand is not None and cand != ci and clusters[cand].affiliation is not None:
-                                c.affiliation = clusters[cand].affiliation
-                    if t.dep == "appos" and view.head(k).dep == "conj":
-                        sib = view.head(view.head(k).i)
-                        cand = tok.get(sib.i)
-                        if cand is not None and cand != ci and clusters[cand].affiliation is not None:
-                            c.affiliation = clusters[cand].affiliation
+                    for other in (tok.get(j) for j in self._coordinated(view, k)):
+                        if other is not None and other != ci and clusters[other].affiliation is not None:
+                            c.affiliation = clusters[other].affiliation
+
+    @staticmethod
+    def _coordinated(view: ParseView, k: int) -> list[int]:
+        """Tokens coordinated with token ``k`` ("X and Y"), also through an apposition ("Y, a commander")."""
+        t = view[k]
+        out: list[int] = []
+        if t.dep != "appos":
+            out.extend(
+                rel.i
+                for rel in (view.head(k), *view.children_by_dep(k, "conj"))
+                if rel.dep != "appos" and (t.dep == "conj" or rel.dep == "conj")
+            )
+        elif view.head(k).dep == "conj":
+            out.append(view.head(k).head)
+        return out
 
     def _role_word(self, view: ParseView, i: int) -> str | None:
         t = view[i]

@@ -144,7 +144,7 @@ def extract(
                     "article": {"url": None, "origin": result.origin},
                     "errors": [{"stage": "ingest", "message": result.error.message}],
                 }
-                out.print_json(json.dumps(line)) if False else sys.stdout.write(json.dumps(line) + "\n")
+                sys.stdout.write(json.dumps(line) + "\n")
             continue
         if format is Format.table:
             _print_ledger_table(ledger)

