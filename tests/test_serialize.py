@@ -171,6 +171,7 @@ SCHEMA_KEYS = {
     "events": {
         *("id", "type", "mode", "acled", "actor1", "actor2", "victims", "place", "time", "fatalities"),
         *("negated", "hedged", "trigger", "sentence", "claims", "component"),
+        *("modality", "denied", "injured", "arrested"),
     },
     "claims": {
         *("id", "event", "source", "source_kind", "source_text", "source_span", "cue", "cue_span"),

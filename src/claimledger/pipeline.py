@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from claimledger.actors import ActorExtractor, ActorResult
 from claimledger.attribution import AttributionExtractor, CueLexicon, DraftClaim, load_cues
 from claimledger.coding.coder import DraftEvent, EventCoder
+from claimledger.coding.quantities import QuantityWords, load_quantities
 from claimledger.coding.triggers import TriggerLexicon, load_triggers
 from claimledger.config import Config
 from claimledger.cue_model import CueModel, load_cue_model
@@ -67,6 +68,7 @@ class Resources:
     cues: CueLexicon
     triggers: TriggerLexicon
     cue_model: CueModel | None = None
+    quantities: QuantityWords = field(default_factory=lambda: QuantityWords({}))
 
 
 def load_resources() -> Resources:
@@ -77,6 +79,7 @@ def load_resources() -> Resources:
         cues=load_cues(),
         triggers=load_triggers(),
         cue_model=load_cue_model(),
+        quantities=load_quantities(),
     )
 
 
@@ -94,7 +97,7 @@ class Pipeline:
             resources.demonyms, resources.channels, _country_lookup(gaz), _capital_lookup(gaz)
         )
         self._attribution = AttributionExtractor(resources.cues, resources.channels, resources.cue_model)
-        self._coder = EventCoder(resources.triggers)
+        self._coder = EventCoder(resources.triggers, resources.quantities)
         self._names: dict[str, bool] = {}
 
     def _is_name(self, phrase: str) -> bool:

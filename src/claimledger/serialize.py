@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 from claimledger.errors import InputError
 from claimledger.types import (
     ACTOR_KINDS,
+    MODALITIES,
     PLACE_KINDS,
     PLOVER_TYPES,
     AcledCode,
@@ -141,8 +142,12 @@ def event_to_dict(event: Event) -> JsonDict:
         "place": event.place,
         "time": event.time,
         "fatalities": event.fatalities,
+        "injured": event.injured,
+        "arrested": event.arrested,
         "negated": event.negated,
         "hedged": event.hedged,
+        "modality": event.modality,
+        "denied": event.denied,
         "trigger": {"text": event.trigger.text, "span": _span(event.trigger.span)},
         "sentence": _span(event.sentence),
         "claims": list(event.claims),
@@ -433,6 +438,10 @@ def event_from_dict(d: object, origin: str = "<ledger>", path: str = "event") ->
         hedged=f.flag("hedged"),
         claims=f.strs("claims"),
         component=f.str_or("component", _component_default(Event)),
+        modality=f.str_or("modality", "actual"),
+        denied=f.flag("denied"),
+        injured=f.opt_int("injured"),
+        arrested=f.opt_int("arrested"),
     )
 
 
@@ -567,8 +576,12 @@ _SHAPES: dict[str, dict[str, str]] = {
         "place": "str?",
         "time": "str?",
         "fatalities": "int?",
+        "injured": "int?",
+        "arrested": "int?",
         "negated": "bool",
         "hedged": "bool",
+        "modality": "str",
+        "denied": "bool",
         "trigger": "obj",
         "sentence": "span",
         "claims": "strs",
@@ -755,8 +768,10 @@ def validate_ledger_dict(d: object) -> list[str]:
             c.record(f"{path}.acled", e["acled"], _SHAPES["acled"])
         if c.record(f"{path}.trigger", e["trigger"], _SHAPES["trigger"]):
             c.text_matches(f"{path}.trigger.text", e["trigger"]["text"], e["trigger"]["span"])
-        if e["fatalities"] is not None and e["fatalities"] < 0:
-            c.add(f"{path}.fatalities", f"{e['fatalities']} is negative")
+        c.enum(f"{path}.modality", e["modality"], MODALITIES)
+        for key in ("fatalities", "injured", "arrested"):
+            if e[key] is not None and e[key] < 0:
+                c.add(f"{path}.{key}", f"{e[key]} is negative")
         c.ref(f"{path}.actor1", e["actor1"], actors, "actor")
         c.ref(f"{path}.actor2", e["actor2"], actors, "actor")
         for i, victim in enumerate(e["victims"]):

@@ -67,6 +67,8 @@ PLOVER_TYPES: tuple[str, ...] = (
     "COERCE",
     "ASSAULT",
 )
+# an event's modality: "actual" happened (by its sources' account); the others did not (yet)
+MODALITIES: tuple[str, ...] = ("actual", "future", "planned", "threatened", "conditional")
 ACTOR_KINDS: tuple[str, ...] = (
     "person",
     "armed_group",
@@ -267,6 +269,19 @@ class Event:
     hedged: bool = False
     claims: tuple[str, ...] = ()
     component: str = "coding"
+    # "actual", or what the text says of an event that has not happened: "future" ("will attack"),
+    # "planned" ("plans to attack", "to take control": purpose), "threatened" ("threatened to attack"),
+    # "conditional" ("would attack if ...", "could attack")
+    modality: str = "actual"
+    # every claim about the event denies it (set when claims are linked)
+    denied: bool = False
+    injured: int | None = None
+    arrested: int | None = None
+
+    @property
+    def occurred(self) -> bool:
+        """Whether the ledger counts the event as having happened (by its sources' account)."""
+        return self.modality == "actual" and not self.negated and not self.denied
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pytest
 
 from claimledger.coding.coder import DraftEvent, EventCoder
+from claimledger.coding.quantities import load_quantities
 from claimledger.coding.triggers import load_triggers
 from claimledger.syntax import ParseView
 from claimledger.types import AcledCode, Place
@@ -18,7 +19,7 @@ FRONT = {"a1": ("Justice Front", "armed_group", [(1, 3)])}
 
 @pytest.fixture(scope="module")
 def coder() -> EventCoder:
-    return EventCoder(load_triggers())
+    return EventCoder(load_triggers(), load_quantities())
 
 
 def code(
@@ -198,17 +199,23 @@ FUTURE_NOUN_ROWS = """
 
 
 @pytest.mark.parametrize(
-    ("text", "rows"),
+    ("text", "rows", "modality"),
     [
-        (FUTURE_TEXT, FUTURE_ROWS),
-        (FUTURE_TEXT.replace("will", "may"), FUTURE_ROWS.replace("will    will", "may     may ")),
-        (PURPOSE_TEXT, PURPOSE_ROWS),
-        (FUTURE_NOUN_TEXT, FUTURE_NOUN_ROWS),
+        (FUTURE_TEXT, FUTURE_ROWS, "future"),
+        (
+            FUTURE_TEXT.replace("will", "may"),
+            FUTURE_ROWS.replace("will    will", "may     may "),
+            "conditional",
+        ),
+        (PURPOSE_TEXT, PURPOSE_ROWS, "planned"),
+        (FUTURE_NOUN_TEXT, FUTURE_NOUN_ROWS, "future"),
     ],
     ids=["will-attack", "may-attack", "plans-to-attack", "will-launch-an-attack"],
 )
-def test_non_realis_is_not_coded(coder: EventCoder, text: str, rows: str) -> None:
-    assert code(coder, text, rows) == []
+def test_non_realis_is_flagged(coder: EventCoder, text: str, rows: str, modality: str) -> None:
+    drafts = code(coder, text, rows)
+    assert drafts, "the intended act is recorded, flagged"
+    assert all(d.modality == modality for d in drafts)
 
 
 NEG_TEXT = "The Justice Front did not attack the town."

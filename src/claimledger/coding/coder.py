@@ -11,178 +11,39 @@ the owner of a targeted property ("X's home"); victims from the patient; instrum
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimledger.actors import ActorResult
+from claimledger.coding.lexicon import (
+    BOILERPLATE,
+    COMMUNICATION_NOUNS,
+    GROUP_HEADS,
+    INJURY_LEMMAS,
+    INSTRUMENTS,
+    KILL_LEMMAS,
+    LIGHT_VERBS,
+    MATERIAL,
+    NUMBER_WORDS,
+    PHRASAL_VERBS,
+    PROPERTY_NOUNS,
+    QUANTITY_HEADS,
+    QUARREL_NOUNS,
+    SYMMETRIC_VERBS,
+    VIOLENT_ADJ,
+)
+from claimledger.coding.modality import NOUN_PLAN_VERBS, THREAT_VERBS, modality
+from claimledger.coding.quantities import QuantityWords, number_value, stated_count
 from claimledger.coding.triggers import TriggerLexicon, TriggerSense
 from claimledger.syntax import ParseView
 from claimledger.types import AcledCode, Place, Span, Trigger
 
 log = logging.getLogger(__name__)
 
-COMPONENT = "coding"
+# "plans an attack", "threatened an offensive": the planner is the attacker
+INTENT_VERBS = NOUN_PLAN_VERBS | THREAT_VERBS
 
-LIGHT_VERBS = frozenset(
-    (
-        "provide give offer extend send deliver make hold launch carry conduct stage mount pay "
-        "declare announce begin start continue resume receive complete finish lead spearhead "
-        "intensify escalate open set"
-    ).split()
-)
-# instruments: the mode they reveal and the ACLED sub-event type they imply
-INSTRUMENTS: dict[str, tuple[str, str, str]] = {
-    **dict.fromkeys(
-        ("drone", "drones", "uav", "uavs"), ("drone", "Explosions/Remote violence", "Air/drone strike")
-    ),
-    **dict.fromkeys(
-        (
-            "helicopter",
-            "helicopters",
-            "jet",
-            "jets",
-            "warplane",
-            "warplanes",
-            "aircraft",
-            "plane",
-            "planes",
-            "gunship",
-            "gunships",
-            "airstrike",
-            "airstrikes",
-            "air",
-        ),
-        ("aerial", "Explosions/Remote violence", "Air/drone strike"),
-    ),
-    **dict.fromkeys(
-        ("artillery", "shell", "shells", "mortar", "mortars", "missile", "missiles", "rocket", "rockets"),
-        ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ),
-    **dict.fromkeys(
-        (
-            "ied",
-            "ieds",
-            "landmine",
-            "landmines",
-            "mine",
-            "mines",
-            "roadside",
-            "car-bomb",
-            "bomb",
-            "bombs",
-            "dynamite",
-            "explosive",
-            "explosives",
-            "device",
-            "devices",
-        ),
-        ("explosives", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ),
-    **dict.fromkeys(("grenade", "grenades"), ("explosives", "Explosions/Remote violence", "Grenade")),
-    **dict.fromkeys(
-        ("suicide", "bomber", "bombers"), ("explosives", "Explosions/Remote violence", "Suicide bomb")
-    ),
-    **dict.fromkeys(("gunmen", "gunman", "gun", "guns", "rifle", "rifles"), ("firearms", "", "")),
-}
-PROPERTY_NOUNS = frozenset(
-    (
-        "home house residence office offices convoy vehicle car compound headquarters hq base camp "
-        "residence checkpoint post outpost"
-    ).split()
-)
-CIVILIAN_NOUNS = frozenset(
-    (
-        "civilian civilians people villager villagers resident residents child children woman "
-        "women man men student students worker workers farmer farmers passenger passengers "
-        "worshipper worshippers"
-    ).split()
-)
-FORCE_NOUNS = frozenset(
-    (
-        "soldier soldiers troops troop fighter fighters militant militants policeman policemen "
-        "police officer officers guard guards personnel commander commanders insurgent insurgents "
-        "rebel rebels member members"
-    ).split()
-)
-MODALS = frozenset(["will", "would", "may", "might", "could", "should", "must", "shall", "can"])
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "dozen": 12,
-}
-_BOILERPLATE = re.compile(
-    r"^\s*(\*|†|‡|note:|editor's note|\(reporting by|\(editing by|copyright|©|all rights reserved)", re.I
-)
-# "an argument ... turned violent": a quarrel that the text says became violent is an assault
-QUARREL_NOUNS = frozenset(
-    ["argument", "dispute", "quarrel", "altercation", "row", "spat", "confrontation", "scuffle"]
-)
-VIOLENT_ADJ = frozenset(["violent", "deadly", "bloody", "physical"])
-# material support: "military support" is AID, plain "support" is SUPPORT (PLOVER)
-MATERIAL = {
-    "military": "military",
-    "air": "military",
-    "logistical": "military",
-    "financial": "economic",
-    "economic": "economic",
-    "humanitarian": "humanitarian",
-    "material": "military",
-}
-# objects that make a verb a communication, not an event ("released a statement")
-# objects that make a verb a communication or a stance, not an event ("released a statement",
-# "rejected the claims", "claimed responsibility")
-COMMUNICATION_NOUNS = frozenset(
-    (
-        "statement video report footage document photo photos image images audio message "
-        "communique letter list figures data details information claim allegation accusation "
-        "charge rumour rumor responsibility"
-    ).split()
-)
-# heads of vague or partitive quantities; ACLED's coding of vague figures is left to a later stage
-QUANTITY_HEADS = frozenset("dozens hundreds thousands scores tens several many some few number".split())
-# phrasal verbs and the trigger lemma they mean
-PHRASAL_VERBS: dict[tuple[str, str], str] = {
-    ("take", "over"): "seize",
-    ("blow", "up"): "bomb",
-    ("gun", "down"): "kill",
-    ("wipe", "out"): "kill",
-    ("round", "up"): "arrest",
-    ("pull", "out"): "withdraw",
-    ("pull", "back"): "withdraw",
-    ("hand", "over"): "surrender",
-    ("step", "down"): "surrender",
-    ("set", "off"): "detonate",
-    ("fight", "back"): "fight",
-    ("beat", "back"): "attack",
-    ("shoot", "down"): "shoot",
-}
-SYMMETRIC_VERBS = frozenset("clash fight battle skirmish meet talk negotiate cooperate ally agree".split())
-GROUP_HEADS = frozenset(
-    "fighters members forces troops soldiers militants supporters units unit elements loyalists "
-    "men personnel commanders".split()
-)
-KILL_LEMMAS = frozenset(
-    ["kill", "killing", "massacre", "murder", "execute", "behead", "assassinate", "slaughter"]
-)
+COMPONENT = "coding"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,13 +69,17 @@ class DraftEvent:
     anaphoric: bool = (
         False  # "the fighting", "the attack": a definite mention with no participants of its own
     )
+    modality: str = "actual"
+    injured: int | None = None
+    arrested: int | None = None
 
 
 class EventCoder:
     """Codes the events of one article. Data are passed in; no I/O."""
 
-    def __init__(self, triggers: TriggerLexicon) -> None:
+    def __init__(self, triggers: TriggerLexicon, quantities: QuantityWords) -> None:
         self.triggers = triggers
+        self.quantities = quantities
 
     def code(
         self,
@@ -245,7 +110,7 @@ class EventCoder:
         for si, s in enumerate(view.parse.sentences):
             line_start = view.text.rfind("\n", 0, s.span.start) + 1
             line = view.text[line_start : s.span.end]
-            if _BOILERPLATE.match(line):
+            if BOILERPLATE.match(line):
                 out.add(si)
         return out
 
@@ -302,8 +167,7 @@ class EventCoder:
         times: dict[int, str],
     ) -> DraftEvent | None:
         t = view[i]
-        if self._irrealis(view, i):
-            return None
+        mood = modality(view, i)
         negated = view.is_negated(i)
         actor1: str | None = None
         actor2: str | None = None
@@ -363,15 +227,7 @@ class EventCoder:
                             agent_of(o.i)
         else:
             head = view.head(i)
-            if (
-                head.pos == "VERB"
-                and t.dep in ("dobj", "attr", "nsubj", "nsubjpass")
-                and self._irrealis(view, head.i)
-            ):
-                return None
-            if t.dep in ("dobj", "attr") and head.lemma in LIGHT_VERBS:
-                if self._irrealis(view, head.i):
-                    return None
+            if t.dep in ("dobj", "attr") and head.lemma in LIGHT_VERBS | INTENT_VERBS:
                 negated = negated or view.is_negated(head.i)
                 subj = view.children_by_dep(head.i, "nsubj")
                 if subj:
@@ -435,6 +291,8 @@ class EventCoder:
                         actor2 = a
         victims: list[str] = []
         fatalities: int | None = None
+        injured: int | None = None
+        arrested: int | None = None
         quantity: int | None = None
         if patient is not None and view[patient].lower in QUANTITY_HEADS | set(NUMBER_WORDS):
             # "dozens of fighters", "two of the soldiers": the people are the "of" object
@@ -445,7 +303,9 @@ class EventCoder:
                 for o in view.children_by_dep(p.i, "pobj")
             ]
             if of_obj:
-                quantity = NUMBER_WORDS.get(view[patient].lower)
+                quantity = number_value(view[patient].text)
+                if quantity is None:
+                    quantity = stated_count(view, patient, self.quantities)
                 patient = of_obj[0]
         patient_inst: str | None = None
         if patient is not None:
@@ -453,9 +313,15 @@ class EventCoder:
             a2, victims, owner, patient_inst = self._patient(view, patient, actors)
             if actor2 is None:
                 actor2 = owner or a2
-            if t.lemma in KILL_LEMMAS:
-                people = [v for v in victims if (who := actors.actor(v)) is not None and who.kind == "person"]
-                fatalities = quantity if quantity is not None else self._count(view, patient, people)
+            people = [v for v in victims if (who := actors.actor(v)) is not None and who.kind == "person"]
+            if t.lemma in KILL_LEMMAS or t.lemma in INJURY_LEMMAS or sense.mode == "arrest":
+                count = quantity if quantity is not None else self._count(view, patient, people)
+                if t.lemma in KILL_LEMMAS:
+                    fatalities = count
+                elif t.lemma in INJURY_LEMMAS:
+                    injured = count
+                else:
+                    arrested = count
         if actor2 is not None and actor2 == actor1:
             actor2 = None
         if actor2 is None and actor1 is not None and sense.plover in ("AGREE", "CONSULT"):
@@ -547,6 +413,8 @@ class EventCoder:
             return None
         if sense.plover not in ("ASSAULT", "COERCE", "PROTEST", "RETREAT") and not (actor1 or actor2):
             return None
+        if mood != "actual" and not (actor1 or actor2 or victims):
+            return None  # an intended or threatened act is worth a record only with its participants
         sent = view.sentence_of(i)
         return DraftEvent(
             sense=sense,
@@ -561,8 +429,11 @@ class EventCoder:
             place=place,
             time=time,
             fatalities=fatalities,
+            injured=injured,
+            arrested=arrested,
             negated=negated,
             hedged=self._hedged(view, i),
+            modality=mood,
             place_soft=place_soft,
             outcome_of=self._outcome_of(view, i, sense),
             anaphoric=anaphoric,
@@ -623,20 +494,13 @@ class EventCoder:
         return subj[0].i if subj else None
 
     @staticmethod
-    def _irrealis(view: ParseView, i: int) -> bool:
-        """Purpose clauses, plans and futures ("to help it take control", "will continue") did not happen."""
-        t = view[i]
-        if t.pos != "VERB":
-            return False
-        auxes = view.children_by_dep(i, "aux")
-        if any(a.lower in MODALS for a in auxes):
-            return True
-        return t.tag == "VB" and not any(a.lower in ("did", "do", "does") for a in auxes)
-
-    @staticmethod
     def _hedged(view: ParseView, i: int) -> bool:
+        """ "may have attacked", "reportedly attacked": an event told with a hedge."""
         auxes = view.children_by_dep(i, "aux")
-        return any(a.lower in ("may", "might", "could") for a in auxes) or any(
+        modal_perfect = any(a.lower in ("may", "might", "could") for a in auxes) and any(
+            a.lemma == "have" for a in auxes
+        )
+        return modal_perfect or any(
             c.lower in ("reportedly", "allegedly", "purportedly", "apparently") for c in view.children(i)
         )
 
@@ -670,7 +534,9 @@ class EventCoder:
             return EventCoder._implicit_subject(view, head.i) or next(
                 (c.i for c in view.children_by_dep(head.i, "nsubj")), None
             )
-        if t.dep == "xcomp":
+        purpose = t.dep == "advcl" and any(a.lower == "to" for a in view.children_by_dep(i, "aux"))
+        if t.dep == "xcomp" or purpose:
+            # "vowed to attack", "sent troops to retake the town": the main clause's subject
             subj = view.children_by_dep(head.i, "nsubj", "nsubjpass")
             if subj:
                 return subj[0].i
@@ -742,14 +608,12 @@ class EventCoder:
                 first = victims[0]
         return first, victims, owner, inst
 
-    @staticmethod
-    def _count(view: ParseView, k: int, victims: list[str]) -> int | None:
-        for c in view.children(k):
-            if c.dep == "nummod":
-                if c.text.replace(",", "").isdigit():
-                    return int(c.text.replace(",", ""))
-                if c.lower in NUMBER_WORDS:
-                    return NUMBER_WORDS[c.lower]
+    def _count(self, view: ParseView, k: int, victims: list[str]) -> int | None:
+        """The figure the patient states (ACLED's rules: the lowest figure, vague plurals coded), else the
+        number of named victims."""
+        stated = stated_count(view, k, self.quantities)
+        if stated is not None:
+            return stated
         if victims:
             return len(victims)
         return None

@@ -5,16 +5,16 @@ Layout (``--path`` may name any copy in it): ``DIR/task2/test_dataset/*.tsv``; `
 tab-separated UTF-8 with a header naming the columns ``id``, ``EventSnippet`` and ``SubType`` (any order,
 any case; other columns are ignored); fields are not quoted (a ``"`` is part of the text).
 
-Each snippet becomes an ``Article`` with no publication date and no language check. Its predicted label
-comes from the ledger's *main event* (``main_event``): among the events that are not negated, the first
-by trigger position of type ASSAULT, COERCE or PROTEST (the happenings ACLED codes as political violence
-and demonstrations, which make up the task's seen classes), else the first by trigger position. The
-event's label (``case_label``): its ACLED sub-event type through ``ACLED_TO_CASE``; where it has none or
-ACLED's catch-all ``Other``, its PLOVER type through ``PLOVER_TO_CASE`` (this is where the unseen classes
-DIPLO and ATTRIB come from). A snippet with no event (or one that could not be read) gets ``NO_EVENT``,
-which is no gold label: it counts wrong. ORG_CRIME, NATURAL_DISASTER and MAN_MADE_DISASTER have no
-counterpart among our types (``UNPREDICTED_LABELS``) and are never predicted. Nothing here is fitted to
-the data: the tables follow the label names and the ACLED codebook.
+Each snippet becomes an ``Article`` with no publication date and no language check. Its predicted label comes
+from the ledger's *main event* (``main_event``): among the events that occurred (``Event.occurred``: not
+negated, denied, future, planned, threatened or conditional), the first by trigger position of type ASSAULT,
+COERCE or PROTEST (the happenings ACLED codes as political violence and demonstrations, which make up the
+task's seen classes), else the first by trigger position. The event's label (``case_label``): its ACLED sub-
+event type through ``ACLED_TO_CASE``; where it has none or ACLED's catch-all ``Other``, its PLOVER type
+through ``PLOVER_TO_CASE`` (this is where the unseen classes DIPLO and ATTRIB come from). A snippet with no
+event (or one that could not be read) gets ``NO_EVENT``, which is no gold label: it counts wrong. ORG_CRIME,
+NATURAL_DISASTER and MAN_MADE_DISASTER have no counterpart among our types (``UNPREDICTED_LABELS``) and are
+never predicted. Nothing here is fitted to the data: the tables follow the label names and the ACLED codebook.
 
 Metrics: ``accuracy`` and ``macro_f1`` (the mean of per-class F1 over the labels that occur in gold; a
 prediction of another label only costs recall). Per-class F1 and the confusions go to the notes.
@@ -126,7 +126,7 @@ class Snippet:
 
 def main_event(ledger: ArticleLedger) -> Event | None:
     """The event a snippet is about: see the module docstring; ``None`` if no event is asserted."""
-    events = [e for e in ledger.events if not e.negated]
+    events = [e for e in ledger.events if e.occurred]
     if not events:
         return None
     return min(events, key=lambda e: (e.type not in MAIN_TYPES, e.trigger.span.start, e.trigger.span.end))

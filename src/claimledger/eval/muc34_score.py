@@ -76,8 +76,9 @@ _PLACE_WORDS = re.compile(
 
 
 def muc_type(event: Event) -> str | None:
-    """The MUC type of an event by ``TYPE_MAP``; None for a negated or non-violent event."""
-    if event.negated:
+    """The MUC type of an event by ``TYPE_MAP``; None for an event that did not occur (negated, denied,
+    future, planned, threatened or conditional) or a non-violent one."""
+    if not event.occurred:
         return None
     trigger = event.trigger.text.lower()
     sub_type = event.acled.sub_event_type if event.acled is not None else None
@@ -103,7 +104,7 @@ def type_map_lines() -> list[str]:
         when += [f"acled={rule.acled!r}"] if rule.acled else []
         when += [f"trigger~{'|'.join(rule.triggers)}"] if rule.triggers else []
         out.append(f"{' '.join(when)} -> {rule.muc or 'not an incident'}")
-    return [*out, "other PLOVER types (COERCE included), negated events -> not an incident"]
+    return [*out, "other PLOVER types (COERCE included), events that did not occur -> not an incident"]
 
 
 # --------------------------------------------------------------------------- predictions

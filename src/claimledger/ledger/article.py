@@ -65,7 +65,7 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
                     break
             if placed:
                 continue
-        if d.sense.lemma in OUTCOME_LEMMAS and not d.negated and groups:
+        if d.sense.lemma in OUTCOME_LEMMAS and not d.negated and d.modality == "actual" and groups:
             # "Guerrillas attacked a bus. Three people were killed.": deaths told right after an assault,
             # with nothing that contradicts it, are that assault's outcome
             g = groups[-1]
@@ -79,6 +79,7 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
                 near
                 and rep.sense.plover == "ASSAULT"
                 and not rep.negated
+                and rep.modality == "actual"
                 and _same(a1, d.actor1)
                 and _place_compatible(pl, d_place, places)
             ):
@@ -95,7 +96,7 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
                 continue  # nothing to refer back to and nothing of its own: no event
         for g in groups:
             rep = drafts[g[0]]
-            if rep.sense.plover != d.sense.plover or rep.negated != d.negated:
+            if rep.sense.plover != d.sense.plover or (rep.negated, rep.modality) != (d.negated, d.modality):
                 continue
             # the same kind of happening: the same trigger word, or the same mode ("fell", "captured",
             # "occupying" are all seizures); two assaults by one actor are not one assault
@@ -152,6 +153,8 @@ def assemble(
         if place is None:
             place = next((m.place for m in members if m.place), None)
         fat = [m.fatalities for m in members if m.fatalities is not None]
+        injured = [m.injured for m in members if m.injured is not None]
+        arrested = [m.arrested for m in members if m.arrested is not None]
         base_events.append(
             Event(
                 id=eid,
@@ -166,6 +169,9 @@ def assemble(
                 place=place,
                 time=next((m.time for m in members if m.time), None),
                 fatalities=min(fat) if fat else None,
+                injured=min(injured) if injured else None,
+                arrested=min(arrested) if arrested else None,
+                modality=first.modality,
                 negated=all(m.negated for m in members),
                 hedged=any(m.hedged for m in members),
                 component=COMPONENT if len(g) > 1 else "coding",
@@ -258,7 +264,8 @@ def assemble(
             used_published = True
         asserted = [c for c in linked if c.stance == "assert"]
         hedged = e.hedged or (bool(asserted) and all(c.hedged for c in asserted))
-        events.append(replace(e, claims=tuple(cids), time=time, hedged=hedged))
+        denied = bool(linked) and all(c.stance == "deny" for c in linked)
+        events.append(replace(e, claims=tuple(cids), time=time, hedged=hedged, denied=denied))
         asserts = [c for c in linked if c.stance == "assert" and c.source_kind != "outlet"]
         denies = [c for c in linked if c.stance == "deny"]
         if asserts and denies and {c.source for c in asserts} != {c.source for c in denies}:
