@@ -129,9 +129,11 @@ def time_expr(tid: str) -> TimeExpr:
         ({"actor1": "a1", "actor2": "a2"}, {"actor1": "a1", "actor2": "a3"}, False),
         ({"actor1": "a1"}, {"actor1": "a1", "sense": COERCE}, False),  # another type
         ({"actor1": "a1"}, {"actor1": "a1", "negated": True}, False),
-        ({"actor1": "a1"}, {"actor2": "a2"}, False),  # nothing ties them
+        # nothing ties them (told far apart; an assault on a2 right after a1's would elaborate it)
+        ({"actor1": "a1"}, {"actor2": "a2", "sentence": Span(900, 1000)}, False),
         ({"place": "herat"}, {"place": "herat"}, True),  # no actors: a shared place ties them
-        ({"place": "herat"}, {"place": "herat", "place_soft": True}, False),  # a soft place ties nothing
+        # a soft place ties nothing
+        ({"place": "herat"}, {"place": "herat", "place_soft": True, "sentence": Span(900, 1000)}, False),
         ({"actor1": "a1", "victims": ("v1",)}, {"actor1": "a1", "victims": ("v2",)}, False),
         ({"actor1": "a1", "victims": ("v1",)}, {"actor1": "a1", "victims": ("v1", "v2")}, True),
         ({"actor1": "a1", "place": "herat"}, {"actor1": "a1", "place": "af"}, True),  # city in its country
@@ -447,3 +449,36 @@ def test_deaths_told_right_after_an_assault_are_its_outcome() -> None:
     assert merge_mentions([attack, by_other], {}) == [[0], [1]]
     far = _replace(killed, sentence=Span(400, 430), trigger=Trigger("killed", Span(410, 416)))
     assert merge_mentions([attack, far], {}) == [[0], [1]]
+
+
+BOMB = TriggerSense(
+    "bomb", "verb", "ASSAULT", "explosives", "Explosions/Remote violence", "Remote explosive/landmine/IED"
+)
+KIDNAP = TriggerSense(
+    "kidnap", "verb", "ASSAULT", "abduct", "Violence against civilians", "Abduction/forced disappearance"
+)
+DESTROY = TriggerSense("destroy", "verb", "ASSAULT", None, "Battles", "Armed clash")
+MONDAY = {"t1": (dt.date(2021, 9, 6), dt.date(2021, 9, 6)), "t2": (dt.date(2021, 9, 6), dt.date(2021, 9, 6))}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        # "Guerrillas attacked the town on Monday. They destroyed the mayor's office.": a detail
+        ({"actor1": "a1", "place": "herat", "time": "t1"}, {"sense": DESTROY}, True),
+        # a detail by another actor is another happening
+        ({"actor1": "a1", "place": "herat"}, {"sense": DESTROY, "actor1": "a2"}, False),
+        # a detail with its own place is told as its own happening
+        ({"actor1": "a1", "place": "herat"}, {"sense": DESTROY, "place": "kabul"}, False),
+        # a kidnapping is no detail of a bombing
+        ({"sense": BOMB, "place": "herat"}, {"sense": KIDNAP}, False),
+        # a detail told far later is not merged
+        ({"actor1": "a1", "place": "herat"}, {"sense": DESTROY, "sentence": Span(900, 1000)}, False),
+        # other words, the same day and town: one happening
+        ({"sense": BOMB, "place": "herat", "time": "t1"}, {"place": "herat", "time": "t2"}, True),
+    ],
+)
+def test_details_and_retellings_merge(first: dict, second: dict, merged: bool) -> None:  # type: ignore[type-arg]
+    second.setdefault("sentence", Span(201, 300))
+    groups = merge_mentions([draft(10, **first), draft(250, **second)], PLACES, MONDAY)
+    assert (groups == [[0, 1]]) is merged

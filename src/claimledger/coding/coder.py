@@ -40,6 +40,9 @@ from claimledger.types import AcledCode, Place, Span, Trigger
 
 log = logging.getLogger(__name__)
 
+ARMED_CLASH = AcledCode("Battles", "Armed clash")
+ARMED_KINDS = frozenset(["state", "state_agency", "armed_group"])
+
 # "plans an attack", "threatened an offensive": the planner is the attacker
 INTENT_VERBS = NOUN_PLAN_VERBS | THREAT_VERBS
 
@@ -386,6 +389,9 @@ class EventCoder:
                 mode = m
                 if et:
                     acled = AcledCode(et, st)
+        if acled == ARMED_CLASH and self._civilian_target(actor2, victims, actors):
+            # ACLED: an attack by an organised armed group on civilians is violence against civilians
+            acled = AcledCode("Violence against civilians", "Attack")
         interception = t.lemma == "intercept" or (
             t.lemma == "shoot" and any(c.dep == "prt" and c.lower == "down" for c in view.children(i))
         )
@@ -438,6 +444,22 @@ class EventCoder:
             outcome_of=self._outcome_of(view, i, sense),
             anaphoric=anaphoric,
         )
+
+    @staticmethod
+    def _civilian_target(actor2: str | None, victims: Iterable[str], actors: ActorResult) -> bool:
+        """Whether the targets include civilians: people of kind ``civilians``, or persons who belong to no
+        armed group, state force or agency (a mayor, a judge, a priest)."""
+        for target in (actor2, *victims):
+            who = actors.actor(target)
+            if who is None:
+                continue
+            if who.kind == "civilians":
+                return True
+            if who.kind == "person":
+                parent = actors.actor(who.affiliation)
+                if parent is None or parent.kind not in ARMED_KINDS:
+                    return True
+        return False
 
     def _outcome_of(self, view: ParseView, i: int, sense: TriggerSense) -> int | None:
         """A killing or wounding stated as the result of another assault ("strikes on X, killing 12";

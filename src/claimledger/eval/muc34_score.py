@@ -122,13 +122,54 @@ class PredictedIncident:
     target_names: tuple[str, ...]  # actor2 and victims
 
 
+# MUC-3/4 task definition (TASKDOC template-doc-part1, section 1.0): which violent acts are relevant.
+# Rule 1(b): a guerrilla act against a military or police force or installation is not relevant ("clashes
+# between guerrilla groups and the military"); rule 4: only incidents whose perpetrator, target or location
+# belongs to one of nine Latin American countries.
+MUC_COUNTRIES = frozenset(["SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"])
+ARMED_KINDS = frozenset(["state", "state_agency", "armed_group"])
+COMBAT_WORDS = ("clash", "fight", "fought", "battl", "combat", "skirmish", "confront", "offensive")
+
+
+def military_only(event: Event, view: LedgerView) -> bool:
+    """Rule 1(b): an armed clash (our ACLED coding) whose targets are all armed forces or groups, or a
+    combat between parties ("clashes", "fighting") that names no other target."""
+    if event.acled is None or event.acled.sub_event_type != "Armed clash":
+        return False
+    targets = [view.actors.get(a) for a in (event.actor2, *event.victims) if a is not None]
+    known = [a for a in targets if a is not None]
+    if not known:
+        return event.trigger.text.lower().startswith(COMBAT_WORDS)
+
+    def armed(actor_id: str) -> bool:
+        actor = view.actors.get(actor_id)
+        if actor is None:
+            return False
+        return actor.kind in ARMED_KINDS or (actor.affiliation is not None and armed(actor.affiliation))
+
+    return all(armed(a.id) for a in known)
+
+
+def outside_scope(event: Event, view: LedgerView) -> bool:
+    """Rule 4: the event's place lies outside the nine countries, and none of its actors belongs to them."""
+    place = view.places.get(event.place) if event.place is not None else None
+    if place is None or place.country is None or place.country in MUC_COUNTRIES:
+        return False
+    for actor_id in (event.actor1, event.actor2, *event.victims):
+        actor = view.actors.get(actor_id) if actor_id is not None else None
+        if actor is not None and actor.country in MUC_COUNTRIES:
+            return False
+    return True
+
+
 def predictions_from_ledger(ledger: ArticleLedger) -> list[PredictedIncident]:
-    """The ledger's violent events (see ``TYPE_MAP``) as predicted incidents, in ledger order."""
+    """The ledger's violent events (see ``TYPE_MAP``) that the MUC task counts relevant, as predicted
+    incidents, in ledger order."""
     view = LedgerView(ledger)
     out: list[PredictedIncident] = []
     for event in ledger.events:
         kind = muc_type(event)
-        if kind is None:
+        if kind is None or military_only(event, view) or outside_scope(event, view):
             continue
         place = view.places.get(event.place) if event.place is not None else None
         time = view.times.get(event.time) if event.time is not None else None

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from claimledger.errors import EvalError
+from claimledger.eval.acled import AcledDataset
 from claimledger.eval.base import Dataset, EvalResult, Extractor, find_shared
 from claimledger.eval.case2021 import Case2021Dataset
 from claimledger.eval.muc34 import Muc34Dataset, muc34_dev
 from claimledger.eval.plover_gsr import PloverGsrDataset
 from claimledger.eval.polnear import PolnearDataset
 from claimledger.eval.seed import SeedDataset
+from claimledger.eval.ucdp import UcdpDataset
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,8 @@ DATASETS: dict[str, Callable[[], Dataset]] = {
     "plover_gsr": PloverGsrDataset,
     "muc34": Muc34Dataset,
     "muc34-dev": muc34_dev,
+    "ucdp": UcdpDataset,
+    "acled": AcledDataset,
 }
 
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,6 +22,8 @@ COMPONENT = "ledger.article"
 OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure"})
 ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
 ACCUSING_CUES = ("accus", "alleg", "blam", "charg")
+# characters between the latest mention of a happening and a detail that may elaborate it (a sentence or two)
+ELABORATION_GAP = 300
 _PLACE_RANK = {"city": 0, "village": 0, "landmark": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
@@ -51,8 +54,39 @@ def _same(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> list[list[int]]:
-    """Group event mentions into happenings. Returns lists of indices into ``drafts``."""
+def _violence_family(d: DraftEvent) -> str | None:
+    """The kind of assault a mention names: abduction, explosion or arson; ``None`` for a generic assault or
+    a bare outcome ("attacked", "killed", "wounded"), which may belong to any of them."""
+    if d.sense.lemma in OUTCOME_LEMMAS or d.sense.lemma in ("murder", "die", "death"):
+        return None
+    if d.mode in ("abduct", "explosives", "burn"):
+        return d.mode
+    sub = d.acled.sub_event_type if d.acled is not None else ""
+    if sub in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb"):
+        return "explosives"
+    if sub == "Abduction/forced disappearance":
+        return "abduct"
+    return None  # "attack", "destroyed": a generic assault may be told of any of them
+
+
+def _families_agree(members: Sequence[DraftEvent], d: DraftEvent) -> bool:
+    mine = _violence_family(d)
+    theirs = {f for f in (_violence_family(m) for m in members) if f is not None}
+    return mine is None or not theirs or mine in theirs
+
+
+def merge_mentions(
+    drafts: Sequence[DraftEvent],
+    places: dict[str, Place],
+    days: dict[str, tuple[dt.date, dt.date]] | None = None,
+) -> list[list[int]]:
+    """Group event mentions into happenings. Returns lists of indices into ``drafts``.
+
+    ``days`` maps time ids to their (start, end) days: two assault mentions with the same day-level time,
+    compatible places and no conflicting actor are one happening even when told with other words ("the
+    attack on the bus", "killed six passengers", "the bombing" on one date in one town).
+    """
+    days = days or {}
     groups: list[list[int]] = []
     for i, d in enumerate(drafts):
         placed = False
@@ -85,6 +119,9 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
             ):
                 g.append(i)
                 continue
+        if _elaborates(drafts, groups, d, places):
+            groups[-1].append(i)
+            continue
         if d.anaphoric:
             # "the fighting", "the attack": the latest earlier happening of the same type
             for g in reversed(groups):
@@ -100,12 +137,12 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
                 continue
             # the same kind of happening: the same trigger word, or the same mode ("fell", "captured",
             # "occupying" are all seizures); two assaults by one actor are not one assault
-            if not any(
-                m.sense.lemma == d.sense.lemma or (m.mode and m.mode == d.mode)
-                for m in (drafts[k] for k in g)
-            ):
-                continue
             members = [drafts[k] for k in g]
+            same_word = any(m.sense.lemma == d.sense.lemma or (m.mode and m.mode == d.mode) for m in members)
+            same_day = _same_day(members, d, days)
+            retold = d.sense.plover == "ASSAULT" and same_day and _families_agree(members, d)
+            if not same_word and not retold:
+                continue
             a1 = next((m.actor1 for m in members if m.actor1), None)
             a2 = next((m.actor2 for m in members if m.actor2), None)
             pl = next((m.place for m in members if m.place and not m.place_soft), None)
@@ -119,7 +156,7 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
             shared = (a1 is not None and a1 == d.actor1) or (a2 is not None and a2 == d.actor2)
             no_actors = not (a1 or a2) or not (d.actor1 or d.actor2)
             shared = shared or (pl is not None and d_place is not None and no_actors)
-            if not shared:
+            if not shared and not (same_day and d.sense.plover == "ASSAULT"):
                 continue
             g.append(i)
             placed = True
@@ -127,6 +164,42 @@ def merge_mentions(drafts: Sequence[DraftEvent], places: dict[str, Place]) -> li
         if not placed:
             groups.append([i])
     return groups
+
+
+def _elaborates(
+    drafts: Sequence[DraftEvent], groups: list[list[int]], d: DraftEvent, places: dict[str, Place]
+) -> bool:
+    """An assault mention that names neither its own place nor its own time, told within a few sentences
+    of the latest assault and conflicting with none of its participants, is a detail of that happening
+    ("Guerrillas attacked the town of X on Monday. They destroyed the mayor's office.")."""
+    if not groups or d.sense.plover != "ASSAULT" or d.negated or d.modality != "actual":
+        return False
+    if (d.place and not d.place_soft) or d.time:
+        return False
+    g = groups[-1]
+    members = [drafts[k] for k in g]
+    rep = members[0]
+    if rep.sense.plover != "ASSAULT" or rep.negated or rep.modality != "actual":
+        return False
+    if not _families_agree(members, d):
+        return False
+    last = members[-1]
+    if d.sentence.start - last.sentence.end > ELABORATION_GAP:
+        return False  # details follow the happening they elaborate, in its sentence or within a sentence or two
+    a1 = next((m.actor1 for m in members if m.actor1), None)
+    a2 = next((m.actor2 for m in members if m.actor2), None)
+    vic = {v for m in members for v in m.victims}
+    if vic and d.victims and not vic & set(d.victims):
+        return False
+    return _same(a1, d.actor1) and _same(a2, d.actor2)
+
+
+def _same_day(members: Sequence[DraftEvent], d: DraftEvent, days: dict[str, tuple[dt.date, dt.date]]) -> bool:
+    """Whether ``d`` and the group share a time told in the text, at most a day long, on the same day."""
+    mine = days.get(d.time or "")
+    if mine is None or mine[0] != mine[1]:
+        return False
+    return any(days.get(m.time or "") == mine for m in members)
 
 
 def assemble(
@@ -138,7 +211,8 @@ def assemble(
     published_time: TimeExpr | None,
 ) -> tuple[tuple[Event, ...], tuple[Claim, ...], tuple[Contradiction, ...], tuple[TimeExpr, ...]]:
     place_by_id = {p.id: p for p in places}
-    groups = merge_mentions(drafts, place_by_id)
+    days = {t.id: (t.start, t.end) for t in times if t.text}  # not the publication date itself
+    groups = merge_mentions(drafts, place_by_id, days)
     groups.sort(key=lambda g: drafts[g[0]].trigger.span.start)
     event_of_draft: dict[int, str] = {}
     base_events: list[Event] = []
