@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 ARMED_CLASH = AcledCode("Battles", "Armed clash")
 ARMED_KINDS = frozenset(["state", "state_agency", "armed_group"])
+OUTCOME_VERBS = frozenset(["wound", "injure", "leave", "destroy", "damage"])
 
 # "plans an attack", "threatened an offensive": the planner is the attacker
 INTENT_VERBS = NOUN_PLAN_VERBS | THREAT_VERBS
@@ -465,8 +466,16 @@ class EventCoder:
         """A killing or wounding stated as the result of another assault ("strikes on X, killing 12";
         "an attack that killed 12") is part of that happening."""
         t = view[i]
-        if sense.plover != "ASSAULT" or t.lemma not in KILL_LEMMAS | {"wound", "injure", "leave"}:
+        if sense.plover != "ASSAULT" or t.lemma not in KILL_LEMMAS | OUTCOME_VERBS:
             return None
+        for prep in [*view.children_by_dep(i, "prep"), *view.children_by_dep(i, "agent")]:
+            # "three soldiers were killed during clashes", "destroyed by a bomb explosion": that assault's
+            # outcome
+            if prep.lower in ("during", "in", "amid", "after", "following", "by"):
+                for o in view.children_by_dep(prep.i, "pobj"):
+                    other = self._sense(view, o.i)
+                    if other is not None and other.plover == "ASSAULT":
+                        return o.i
         for subj in view.children_by_dep(i, "nsubj"):
             # "the blast killed 12", "a suicide bombing wounded 30": the killing is that assault's outcome
             other = self._sense(view, subj.i)

@@ -125,9 +125,10 @@ class PredictedIncident:
 # MUC-3/4 task definition (TASKDOC template-doc-part1, section 1.0): which violent acts are relevant.
 # Rule 1(b): a guerrilla act against a military or police force or installation is not relevant ("clashes
 # between guerrilla groups and the military"); rule 4: only incidents whose perpetrator, target or location
-# belongs to one of nine Latin American countries.
+# belongs to one of nine Latin American countries; rule 6: only recent incidents.
 MUC_COUNTRIES = frozenset(["SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE"])
 ARMED_KINDS = frozenset(["state", "state_agency", "armed_group"])
+RECENT_DAYS = 62  # rule 6: "within two months of the date of the article"
 COMBAT_WORDS = ("clash", "fight", "fought", "battl", "combat", "skirmish", "confront", "offensive")
 
 
@@ -162,14 +163,27 @@ def outside_scope(event: Event, view: LedgerView) -> bool:
     return True
 
 
+def not_recent(event: Event, view: LedgerView, published: dt.date | None) -> bool:
+    """Rule 6: an incident told with a date more than two months before the article is history."""
+    time = view.times.get(event.time) if event.time is not None else None
+    if published is None or time is None or not time.text:
+        return False
+    return (published - time.end).days > RECENT_DAYS
+
+
 def predictions_from_ledger(ledger: ArticleLedger) -> list[PredictedIncident]:
     """The ledger's violent events (see ``TYPE_MAP``) that the MUC task counts relevant, as predicted
     incidents, in ledger order."""
     view = LedgerView(ledger)
+    published = ledger.article.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
     out: list[PredictedIncident] = []
     for event in ledger.events:
         kind = muc_type(event)
         if kind is None or military_only(event, view) or outside_scope(event, view):
+            continue
+        if not_recent(event, view, published):
             continue
         place = view.places.get(event.place) if event.place is not None else None
         time = view.times.get(event.time) if event.time is not None else None

@@ -19,7 +19,7 @@ from claimledger.coding.coder import DraftEvent
 from claimledger.types import Claim, Contradiction, Event, Place, Span, TimeExpr
 
 COMPONENT = "ledger.article"
-OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure"})
+OUTCOME_LEMMAS = frozenset({"kill", "killing", "wound", "injure", "destroy", "damage"})
 ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
 ACCUSING_CUES = ("accus", "alleg", "blam", "charg")
 # characters between the latest mention of a happening and a detail that may elaborate it (a sentence or two)
@@ -90,6 +90,11 @@ def merge_mentions(
     groups: list[list[int]] = []
     for i, d in enumerate(drafts):
         placed = False
+        # "three soldiers were killed during clashes": the clash comes after the killing told as its outcome
+        told_before = [g for g in groups if any(drafts[k].outcome_of == d.trigger_token for k in g)]
+        if told_before:
+            told_before[0].append(i)
+            continue
         if d.outcome_of is not None:
             # the outcome of another assault mention ("..., killing 12 civilians") joins it
             for g in groups:
@@ -185,7 +190,7 @@ def _elaborates(
         return False
     last = members[-1]
     if d.sentence.start - last.sentence.end > ELABORATION_GAP:
-        return False  # details follow the happening they elaborate, in its sentence or within a sentence or two
+        return False  # details follow what they elaborate: in its sentence, or a sentence or two on
     a1 = next((m.actor1 for m in members if m.actor1), None)
     a2 = next((m.actor2 for m in members if m.actor2), None)
     vic = {v for m in members for v in m.victims}
