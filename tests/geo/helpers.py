@@ -91,9 +91,15 @@ def small_gazetteer() -> Gazetteer:
     return Gazetteer(SMALL_ENTRIES)
 
 
-def build_view(words: Sequence[str], ents: Sequence[tuple[int, int, str]] = ()) -> ParseView:
+def build_view(
+    words: Sequence[str],
+    ents: Sequence[tuple[int, int, str]] = (),
+    arcs: dict[int, tuple[int, str]] | None = None,
+    pos_of: dict[int, str] | None = None,
+) -> ParseView:
     """A hand-built parse of ``words``: capitalised words are proper nouns, entities are
-    (start, end, label) token ranges; every token hangs off the first (no real syntax needed)."""
+    (start, end, label) token ranges; every token hangs off the first unless ``arcs`` gives it a
+    (head, dependency label); ``pos_of`` overrides a token's part of speech."""
     spaces = [i + 1 < len(words) and words[i + 1] not in _NO_SPACE_BEFORE for i in range(len(words))]
     pos, tags = [], []
     for w in words:
@@ -109,6 +115,13 @@ def build_view(words: Sequence[str], ents: Sequence[tuple[int, int, str]] = ()) 
         else:
             pos.append("NOUN")
             tags.append("NN")
+    for i, p in (pos_of or {}).items():
+        pos[i] = p
+        tags[i] = {"ADJ": "JJ", "NOUN": "NN", "PROPN": "NNP", "DET": "DT", "ADP": "IN"}.get(p, p)
+    heads = [0] * len(words)
+    deps = ["ROOT"] + ["dep"] * (len(words) - 1)
+    for i, (head, dep) in (arcs or {}).items():
+        heads[i], deps[i] = head, dep
     iob = ["O"] * len(words)
     for start, end, label in ents:
         iob[start] = f"B-{label}"
@@ -120,8 +133,8 @@ def build_view(words: Sequence[str], ents: Sequence[tuple[int, int, str]] = ()) 
         spaces=spaces,
         pos=pos,
         tags=tags,
-        deps=["ROOT"] + ["dep"] * (len(words) - 1),
-        heads=[0] * len(words),
+        deps=deps,
+        heads=heads,
         ents=iob,
     )
     return ParseView(doc_to_parse(doc))

@@ -10,6 +10,7 @@ import pytest
 
 from claimledger.geo.extract import extract_places
 from claimledger.geo.gazetteer import Gazetteer
+from claimledger.lexicon import load_demonyms
 from claimledger.nlp.convert import doc_to_parse
 from claimledger.syntax import ParseView
 from claimledger.types import Place
@@ -221,7 +222,8 @@ def founding_places(nlp: Language, packaged_gazetteer: Gazetteer) -> Founding:
         pytest.fail(f"the founding article is missing: {FOUNDING}")
     text = FOUNDING.read_text(encoding="utf-8")
     view = ParseView(doc_to_parse(nlp(text)))
-    places, token_place = extract_places(view, packaged_gazetteer, "")
+    demonyms = load_demonyms()
+    places, token_place = extract_places(view, packaged_gazetteer, "", demonyms=demonyms.lookup)
     return view, places, token_place
 
 
@@ -263,3 +265,17 @@ def test_founding_article_token_map_covers_exactly_the_mentions(founding_places:
     view, places, token_place = founding_places
     expected = {i: p.id for p in places for m in p.mentions for i in view.tokens_in(m)}
     assert token_place == expected
+
+
+@pytest.mark.model
+def test_founding_article_valley_and_region_are_panjshir(founding_places: Founding) -> None:
+    view, places, _ = founding_places
+    panj = next(p for p in places if p.name == "Panjshir")
+    texts = [m.text(view.text) for m in panj.mentions]
+    # "the mountainous region", "in the region" (twice) and "across the valley" stand for Panjshir
+    assert "the valley" in texts
+    assert "the mountainous region" in texts
+    assert texts.count("the region") == 2
+    # "the capital Kabul" names Kabul itself; "the country" is Afghanistan
+    afg = next(p for p in places if p.name == "Afghanistan")
+    assert "the country" in [m.text(view.text) for m in afg.mentions]

@@ -262,3 +262,85 @@ def test_bad_input_fails_with_a_message(
     assert builder.main(["--shared", str(shared), "--out", str(out)]) == 1
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- cities1000 towns
+
+
+def test_read_towns_gzip_json(builder: ModuleType, tmp_path: Path) -> None:
+    items = [
+        {
+            "country_code": "AF",
+            "city": "Maydanshakhr",
+            "latitude": 34.4,
+            "longitude": 68.9,
+            "population": 1600,
+            "state": "Maidan Wardak Province",
+            "county": "Maīdān Shahr",
+        },
+        {"country_code": "AF", "city": "Nowhere", "latitude": 34.0, "longitude": 68.0, "population": 0},
+    ]
+    path = tmp_path / "geocode.gz"
+    path.write_bytes(gzip.compress(json.dumps(items).encode()))
+    towns = builder.read_towns(path)
+    assert [(t.name, t.state, t.county, t.population) for t in towns] == [
+        ("Maydanshakhr", "Maidan Wardak Province", "Maīdān Shahr", 1600),
+        ("Nowhere", "", "", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"not json", r"not a \(gzip\) JSON list"),
+        (b'{"a": 1}', "expected a JSON list"),
+        (b'[{"city": "X"}]', "item 0"),
+    ],
+)
+def test_read_towns_rejects_bad_files(
+    builder: ModuleType, tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "geocode.json"
+    path.write_bytes(content)
+    with pytest.raises(builder.BuildError, match=reason):
+        builder.read_towns(path)
+
+
+def test_place_by_towns_places_only_divisions_without_a_point(builder: ModuleType) -> None:
+    Division, Town = builder.Division, builder.Town
+    admin1 = {
+        "AF.27": Division("AF.27", "Vardak", "Vardak", 1, alternates=["Maidan Wardak Province"]),
+        "AF.13": Division("AF.13", "Kabul", "Kabul", 2, point=(34.5, 69.2)),
+    }
+    admin2 = {
+        "AF.27.401": Division("AF.27.401", "Maīdān Shahr", "Maidan Shahr", 3),
+        "AF.27.402": Division("AF.27.402", "Jalrayz", "Jalrayz", 4),
+        "AF.13.1": Division("AF.13.1", "Paghmān", "Paghman", 5, point=(34.6, 68.9)),
+    }
+    towns = [
+        Town("AF", "Maydanshakhr", 34.40, 68.87, 1600, "Maidan Wardak Province", "Maīdān Shahr"),
+        Town("AF", "Small", 34.30, 68.80, 100, "Maidan Wardak Province", "Maīdān Shahr"),
+        Town("AF", "Elsewhere", 34.00, 68.00, 5000, "Maidan Wardak Province", ""),
+        Town("AF", "Paghman", 34.58, 68.95, 9000, "Kabul", "Paghmān"),
+    ]
+    stats = builder.Stats()
+    builder.place_by_towns(towns, admin1, admin2, stats)
+    assert admin1["AF.27"].point == (34.30, 68.80)  # the median of its three towns
+    assert admin1["AF.13"].point == (34.5, 69.2)  # had one: kept
+    assert admin2["AF.27.401"].point == (34.40, 68.87)  # its most populous town
+    assert admin2["AF.27.402"].point is None  # no town names it
+    assert admin2["AF.13.1"].point == (34.6, 68.9)
+    assert stats.counts["admin1 placed by its cities1000 towns"] == 1
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Maidan Wardak Province"], ["Maidan Wardak"]),
+        (["Kunduz Province", "Kunduz"], ["Kunduz"]),
+        (["Province"], []),  # nothing left: no short form
+        (["Nangarhar"], []),
+    ],
+)
+def test_without_admin_words(builder: ModuleType, names: list[str], expected: list[str]) -> None:
+    assert builder.without_admin_words(names) == expected

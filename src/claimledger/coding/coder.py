@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 ARMED_CLASH = AcledCode("Battles", "Armed clash")
 ARMED_KINDS = frozenset(["state", "state_agency", "armed_group"])
+THROW_VERBS = frozenset(["hurl", "throw", "lob", "toss", "plant", "place", "leave", "detonate"])
 OUTCOME_VERBS = frozenset(["wound", "injure", "leave", "destroy", "damage"])
 
 # "plans an attack", "threatened an offensive": the planner is the attacker
@@ -124,6 +125,8 @@ class EventCoder:
             particle = next((c.lower for c in view.children(i) if c.dep == "prt"), None)
             phrasal = PHRASAL_VERBS.get((t.lemma, particle or ""))
             sense = self.triggers.get(phrasal, "verb") if phrasal else self.triggers.get(t.lemma, "verb")
+            if sense is None and t.lemma in THROW_VERBS and self._thrown_explosive(view, i) is not None:
+                return self.triggers.get("bomb", "verb")  # "hurled dynamite at", "threw a grenade into"
             if sense is None:
                 return None
             if t.lemma == "fall" and not self._fall_is_capture(view, i):
@@ -153,6 +156,16 @@ class EventCoder:
             return self.triggers.get(t.lemma, "noun") or self.triggers.get(t.lower, "noun")
         if t.pos == "ADJ" and t.lower in ("violent", "deadly", "bloody") and view.head(i).lemma == "turn":
             return None  # handled at the noun ("an argument ... turned violent") below
+        return None
+
+    @staticmethod
+    def _thrown_explosive(view: ParseView, i: int) -> str | None:
+        """The explosive word a throwing verb's object names ("dynamite sticks", "a grenade"), or None."""
+        for obj in view.children_by_dep(i, "dobj"):
+            for k in (obj.i, *(c.i for c in view.children(obj.i) if c.dep in ("compound", "amod", "nmod"))):
+                word = view[k].lower
+                if word in INSTRUMENTS and INSTRUMENTS[word][0] == "explosives":
+                    return word
         return None
 
     def _fall_is_capture(self, view: ParseView, i: int) -> bool:
@@ -393,6 +406,10 @@ class EventCoder:
         if acled == ARMED_CLASH and self._civilian_target(actor2, victims, actors):
             # ACLED: an attack by an organised armed group on civilians is violence against civilians
             acled = AcledCode("Violence against civilians", "Attack")
+        thrown = self._thrown_explosive(view, i) if t.lemma in THROW_VERBS else None
+        if thrown is not None:
+            mode, et, st = INSTRUMENTS[thrown]
+            acled = AcledCode(et, st)
         interception = t.lemma == "intercept" or (
             t.lemma == "shoot" and any(c.dep == "prt" and c.lower == "down" for c in view.children(i))
         )

@@ -4,8 +4,14 @@ Candidates are NER entities (GPE, LOC, FAC; and ORG, PERSON or NORP entities who
 name of a country, first-level division or city: spaCy's small model tags some provinces as ORG),
 plus "X province" / "X district" / "province of X" phrases. Names are resolved in two passes: the
 first finds the article's focus country (the country most mentioned, directly or as the country of
-a mentioned place), the second resolves every name with that focus and the countries mentioned.
-Mentions of one gazetteer entry merge into one ``Place``.
+a mentioned place; with no place named, the country its demonyms name), the second resolves every
+name with that focus and the countries mentioned (ASCII-folded keys, romanisation variants, then close
+spellings within those countries). In the second pass a generic division name ("Eastern Region") or a
+small town or district abroad is not read abroad. A country's name modifying a noun ("U.S. troops") is
+no place. Then ``context`` adds compass parts of countries ("southern Afghanistan", "the Afghan
+south": precision 3) and references ("the valley", "this capital"), which join the places they stand
+for. Mentions of one gazetteer entry merge into one ``Place``; precision follows ACLED (1 a town,
+2 a district, 3 a province, region or country).
 """
 
 from __future__ import annotations
@@ -15,8 +21,19 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from claimledger.geo.candidate import Candidate
+from claimledger.geo.context import (
+    DemonymLookup,
+    add_references,
+    add_regions,
+    is_attributive_country,
+    is_generic,
+    one_country,
+    strip_direction,
+)
 from claimledger.geo.gazetteer import GazEntry, Gazetteer, GazMatch
 from claimledger.geo.normalize import name_key
+from claimledger.geo.regions import direction_of
 from claimledger.syntax import ParseView
 from claimledger.types import Place, Span
 
@@ -56,6 +73,9 @@ KIND_WORD_KINDS = {
     "village": "village",
 }
 WEAK_SUFFIX_WORDS = frozenset({"state", "region"})
+# Kind words that still make "X <Word>" a place name when capitalised ("Baghlan Province"); "State"
+# and "Region" do not ("Islamic State").
+TITLE_KIND_WORDS = frozenset({"province", "governorate", "district", "oblast", "prefecture"})
 # lower-case parts of place names ("Maarat al-Numan", "San Luis de la Reina")
 NAME_PARTICLES = frozenset(
     {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "de", "del", "la", "los", "las"}
@@ -63,21 +83,12 @@ NAME_PARTICLES = frozenset(
 OF_ONLY_WORDS = frozenset({"town", "city", "village"})
 UNRESOLVED_KINDS = {"GPE": "unknown", "LOC": "region", "FAC": "landmark"}
 ALTERNATE_MIN_POPULATION = 1_000_000
+# A town abroad (outside the focus and co-mentioned countries) is read as such only if this big, or a
+# capital or seat of a first-level division.
+FOREIGN_CITY_MIN_POPULATION = 100_000
 PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _MAX_NAME_TOKENS = 4
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int  # first token
-    end: int  # one past the last token
-    name: str  # the name to resolve (possessive removed)
-    label: str  # NER label, or "PATTERN"
-    kind_word: str | None = None  # the kind word of a pattern ("province")
-    weak: bool = False  # a pattern whose name is (in) an ORG/NORP entity: kept only if it resolves
-    match: GazMatch | None = None
-    context: set[str] = field(default_factory=set)  # countries the other names mention
 
 
 @dataclass(slots=True)
@@ -90,15 +101,25 @@ class _Group:
 
 
 def extract_places(
-    view: ParseView, gaz: Gazetteer, id_prefix: str, focus_hint: str | None = None
+    view: ParseView,
+    gaz: Gazetteer,
+    id_prefix: str,
+    focus_hint: str | None = None,
+    demonyms: DemonymLookup | None = None,
 ) -> tuple[tuple[Place, ...], dict[int, str]]:
     """Places mentioned in the parsed article, numbered ``{id_prefix}p1, p2, ...`` by first mention,
     and a map from every token of every mention to its place id. ``focus_hint`` is a country the story is
-    known to be about (its dateline's), counted as two mentions when choosing the focus country."""
-    candidates = _candidates(view)
+    known to be about (its dateline's), counted as two mentions when choosing the focus country.
+    ``demonyms`` (``Demonyms.lookup``) lets "the Afghan south" and "the Salvadoran capital" name
+    places, and decides the focus country of a text that names none ("Afghan police killed")."""
+    demonym = one_country(demonyms)
+    candidates = [strip_direction(view, gaz, c) for c in _candidates(view)]
     # Pass 1: resolve without a focus; count countries of confident matches.
     for c in candidates:
-        c.match = _accept(c, gaz.resolve(c.name, variants=c.label not in STRICT_LABELS))
+        generic = is_generic(c.name)  # "Eastern Province": which country's is for pass 2 to say
+        c.match = None if generic else _accept(c, gaz.resolve(c.name, variants=c.label not in STRICT_LABELS))
+    # "U.S. troops": a country's name as a modifier says whose troops, not where they were
+    candidates = [c for c in candidates if not is_attributive_country(view, c)]
     direct = {
         (name_key(c.name), c.match.entry.country)
         for c in candidates
@@ -107,7 +128,11 @@ def extract_places(
     votes = Counter(c.match.entry.country for c in candidates if c.match and c.match.how != "variant")
     if focus_hint:
         votes[focus_hint] += 2
-    focus = _focus(votes, candidates) or focus_hint
+    by_demonym: list[tuple[int, str]] = []
+    if not votes:  # no place named: the demonyms say which country the text is about
+        by_demonym = [(t.i, iso) for t in view.tokens if t.ent_type == "NORP" and (iso := demonym(t.text))]
+        votes.update(iso for _, iso in by_demonym)
+    focus = _focus(votes, candidates) or focus_hint or _top(votes)
     # Pass 2: resolve with the focus and the countries the other names mention (a name is not its
     # own context: "Georgia" read as the country must not make the country more likely).
     for c in candidates:
@@ -116,9 +141,29 @@ def extract_places(
         m = gaz.resolve(c.name, focus, c.context, variants=c.label not in STRICT_LABELS)
         c.match = _accept(c, m, focus, c.context)
     _apply_containers(view, gaz, candidates, focus)
+    # an unresolved demonym ("Honduran") is an actor's nationality, not a place
+    candidates = [c for c in candidates if c.match is not None or demonym(c.name) is None]
+    candidates = add_regions(view, gaz, candidates, focus, demonym)
+    candidates = add_references(view, gaz, candidates, focus, demonym)
     log.debug("places: %d candidates, focus country %s, countries named %s", len(candidates), focus, direct)
     places, token_place = _records(view, candidates, id_prefix)
-    return _repeated_mentions(view, places, token_place)
+    places, token_place = _repeated_mentions(view, places, token_place)
+    if not places and focus and by_demonym:
+        places = _country_of_demonyms(view, gaz, focus, by_demonym, id_prefix)
+    return places, token_place
+
+
+def _country_of_demonyms(
+    view: ParseView, gaz: Gazetteer, focus: str, by_demonym: list[tuple[int, str]], id_prefix: str
+) -> tuple[Place, ...]:
+    """ "Afghan police killed in clash": a text that names no place but whose demonyms name one country
+    happened, as far as it says, in that country. The demonyms stay actors: the place has their
+    mentions but takes none of their tokens (no event's clause names it; see ``geo.eventplace``)."""
+    entry = gaz.country(focus)
+    if entry is None:
+        return ()
+    mentions = tuple(view.char_span(i, i + 1) for i, iso in by_demonym if iso == focus)
+    return (place_from_entry(f"{id_prefix}p1", entry, entry.name, mentions, f"{COMPONENT}.demonym"),)
 
 
 def _repeated_mentions(
@@ -166,7 +211,7 @@ def _repeated_mentions(
 # --------------------------------------------------------------------------- candidates
 
 
-def _candidates(view: ParseView) -> list[_Candidate]:
+def _candidates(view: ParseView) -> list[Candidate]:
     person_tokens: set[int] = set()
     person_parts: set[str] = set()  # name keys of the words of multi-token person names
     for e in view.parse.entities:
@@ -203,14 +248,14 @@ def _candidates(view: ParseView) -> list[_Candidate]:
                 continue  # a person's full name is never a place
             if name_key(name) in person_parts:
                 continue  # a surname or first name of a person named in full elsewhere
-        out.append(_Candidate(e.start, end, name, e.label))
+        out.append(Candidate(e.start, end, name, e.label))
     out.sort(key=lambda c: c.start)
     return out
 
 
-def _kind_word_candidates(view: ParseView, person_tokens: set[int]) -> list[_Candidate]:
+def _kind_word_candidates(view: ParseView, person_tokens: set[int]) -> list[Candidate]:
     """ "Panjshir province", "Rukha district", "the province of Panjshir"."""
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     n = len(view)
     for t in view.tokens:
         word = t.lower
@@ -220,8 +265,8 @@ def _kind_word_candidates(view: ParseView, person_tokens: set[int]) -> list[_Can
         s = t.i
         while s > 0 and t.i - s < _MAX_NAME_TOKENS and _name_token(view, s - 1, person_tokens):
             s -= 1
-        if s < t.i and word not in OF_ONLY_WORDS and t.text.islower():
-            cand = _Candidate(s, t.i + 1, f"{view.span_text(s, t.i)} {word}", "PATTERN", word)
+        if s < t.i and word not in OF_ONLY_WORDS and (t.text.islower() or word in TITLE_KIND_WORDS):
+            cand = Candidate(s, t.i + 1, f"{view.span_text(s, t.i)} {word}", "PATTERN", word)
             cand.weak = word in WEAK_SUFFIX_WORDS
             out.append(cand)
             continue
@@ -243,10 +288,10 @@ def _kind_word_candidates(view: ParseView, person_tokens: set[int]) -> list[_Can
             while e > t.i + 2 and (view[e - 1].text == "-" or view[e - 1].lower in NAME_PARTICLES):
                 e -= 1
             if e > t.i + 2 and word in OF_ONLY_WORDS:
-                out.append(_Candidate(t.i + 2, e, view.span_text(t.i + 2, e), "PATTERN", word))
+                out.append(Candidate(t.i + 2, e, view.span_text(t.i + 2, e), "PATTERN", word))
                 continue
             if e > t.i + 2:
-                out.append(_Candidate(t.i, e, f"{view.span_text(t.i + 2, e)} {word}", "PATTERN", word))
+                out.append(Candidate(t.i, e, f"{view.span_text(t.i + 2, e)} {word}", "PATTERN", word))
     return out
 
 
@@ -277,15 +322,33 @@ def _org_like(view: ParseView, start: int, end: int, label: str) -> bool:
 
 
 def _accept(
-    c: _Candidate,
+    c: Candidate,
     m: GazMatch | None,
     focus: str | None = None,
     context: set[str] | frozenset[str] = frozenset(),
+    paired: bool = False,
 ) -> GazMatch | None:
-    """``m`` if it is good enough for this kind of candidate, else None."""
+    """``m`` if it is good enough for this kind of candidate, else None. ``paired``: the name comes
+    with the division or country holding it ("Paris, Texas"), which vouches for a small town abroad."""
     if m is None:
         return None
     if c.label in STRICT_LABELS and (m.how != "name" or m.entry.kind not in STRICT_KINDS):
+        return None
+    home = m.entry.country == focus or m.entry.country in context
+    if focus is not None and not home:
+        # "Eastern Region", "Capital District": a generic name means a division at home, never abroad
+        if is_generic(c.name):
+            c.weak = True
+            return None
+        # a small foreign town or district that shares a name with a place at home ("San Fernando")
+        small = m.entry.kind == "admin2" or (
+            m.entry.kind == "city"
+            and m.entry.population < FOREIGN_CITY_MIN_POPULATION
+            and m.entry.feature not in ("PPLC", "PPLA")
+        )
+        if small and not paired:
+            return None
+    if m.how == "fuzzy" and (c.label == "FAC" or not home):
         return None
     # A romanisation variant is trusted only inside the countries the article is about.
     if m.how == "variant" and m.entry.country != focus and m.entry.country not in context:
@@ -303,7 +366,7 @@ def _accept(
 
 
 def _apply_containers(
-    view: ParseView, gaz: Gazetteer, candidates: list[_Candidate], focus: str | None
+    view: ParseView, gaz: Gazetteer, candidates: list[Candidate], focus: str | None
 ) -> None:
     """ "Paris, Texas" / "Atlanta, Georgia": a place, a comma and the division or country holding
     it. Where some reading of the pair has the second name contain the first, use it."""
@@ -322,11 +385,13 @@ def _apply_containers(
             a.match, b.match = max(pairs, key=lambda p: (p[0].entry.population, p[1].entry.population))
 
 
-def _readings(gaz: Gazetteer, c: _Candidate, focus: str | None) -> list[GazMatch]:
+def _readings(gaz: Gazetteer, c: Candidate, focus: str | None) -> list[GazMatch]:
     """Every acceptable reading of the candidate's name."""
     strict = c.label in STRICT_LABELS
     return [
-        m for m in gaz.matches(c.name, variants=not strict) if _accept(c, m, focus, c.context) is not None
+        m
+        for m in gaz.matches(c.name, variants=not strict)
+        if _accept(c, m, focus, c.context, paired=True) is not None
     ]
 
 
@@ -342,7 +407,14 @@ def _contains(outer: GazEntry, inner: GazEntry) -> bool:
     return False
 
 
-def _focus(votes: Counter[str], candidates: list[_Candidate]) -> str | None:
+def _top(votes: Counter[str]) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _focus(votes: Counter[str], candidates: list[Candidate]) -> str | None:
     if not votes:
         return None
     top = max(votes.values())
@@ -354,7 +426,7 @@ def _focus(votes: Counter[str], candidates: list[_Candidate]) -> str | None:
 
 
 def _records(
-    view: ParseView, candidates: list[_Candidate], id_prefix: str
+    view: ParseView, candidates: list[Candidate], id_prefix: str
 ) -> tuple[tuple[Place, ...], dict[int, str]]:
     groups: dict[object, _Group] = {}
     for c in candidates:
@@ -362,7 +434,7 @@ def _records(
             entry = c.match.entry
             key: object = id(entry)
             group = groups.get(key) or _Group(c.start, entry, entry.ascii_name, entry.kind)
-        elif c.label in STRICT_LABELS or c.weak:
+        elif c.label in STRICT_LABELS or c.weak or _junk(view, c):
             continue
         else:
             kind = KIND_WORD_KINDS[c.kind_word] if c.kind_word else UNRESOLVED_KINDS[c.label]
@@ -381,6 +453,15 @@ def _records(
                 token_place[i] = pid
         places.append(_place(pid, g, mentions))
     return tuple(places), token_place
+
+
+def _junk(view: ParseView, c: Candidate) -> bool:
+    """An unresolved name that is no place name: lower-case ("la", "premises"), generic ("West",
+    "Northern Region"), or a one-word facility ("Center", "Highway")."""
+    name = _display_name(c.name)
+    if not name[:1].isupper() or is_generic(name) or direction_of(name) is not None:
+        return True
+    return c.label == "FAC" and c.end - c.start == 1
 
 
 def _display_name(text: str) -> str:

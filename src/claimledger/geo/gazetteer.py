@@ -2,7 +2,9 @@
 
 ``load_gazetteer`` reads ``claimledger/data/gazetteer.tsv.gz`` (built by ``tools/build_gazetteer.py``);
 ``Gazetteer`` indexes the entries by name key (see ``normalize``) and resolves names, with
-disambiguation by kind, focus country, co-mentioned countries and population.
+disambiguation by kind, focus country, co-mentioned countries and population; a name no key finds may
+match a close spelling (rapidfuzz) of a division or town in the focus or co-mentioned countries. It also
+knows each country's capital and places compass parts of countries (``region``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from claimledger.errors import GazetteerError
 from claimledger.geo.normalize import name_key, variant_key
+from claimledger.geo.regions import DIRECTIONS, region_point
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +78,27 @@ _SCORE = {
 # name does not displace it (the focus country's still does).
 _WORLD_CITY_SCORE = 1.65
 
-# Match qualities: a name or an official alternate, a city's other alternate, a romanisation variant.
-_PRIMARY, _ALTERNATE, _VARIANT = 0, 1, 2
-_HOW = ("name", "alternate", "variant")
+# Match qualities: a name or an official alternate, a city's other alternate, a romanisation variant,
+# a close spelling of a name in the countries the article is about.
+_PRIMARY, _ALTERNATE, _VARIANT, _FUZZY = 0, 1, 2, 3
+_HOW = ("name", "alternate", "variant", "fuzzy")
 _VARIANT_KINDS = frozenset({"country", "admin1", "admin2"})
+# A close spelling: keys (without spaces) of at least this many letters, this similar (rapidfuzz's
+# ratio, 0-100), beginning with the same letter. "Trinkot" ~ "Tarinkot", "Qalay-I-Zal" ~ "Qal'ah-ye Zal".
+FUZZY_MIN_LEN = 5
+FUZZY_MIN_RATIO = 85.0
+_FUZZY_KINDS = frozenset({"admin1", "admin2", "city"})
+REGION_ADJECTIVES = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "northeast": "north-eastern",
+    "northwest": "north-western",
+    "southeast": "south-eastern",
+    "southwest": "south-western",
+    "central": "central",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +109,7 @@ class GazEntry:
     name: str
     ascii_name: str
     alternates: tuple[str, ...]
-    kind: str  # country | admin1 | admin2 | city
+    kind: str  # country | admin1 | admin2 | city (| region: a compass part of a country, see ``region``)
     country: str  # ISO 3166-1 alpha-2
     admin1: str | None
     admin2: str | None
@@ -106,8 +128,9 @@ class GazMatch:
     """A resolved name: the entry, how the name matched it, and the kinds a kind word pointed to.
 
     ``how``: "name" (its name, ASCII name, or for countries and divisions an official alternate),
-    "alternate" (one of a city's or admin2's other names) or "variant" (a romanisation variant of a
-    country's or division's name; the least certain).
+    "alternate" (one of a city's or admin2's other names), "variant" (a romanisation variant of a
+    country's or division's name) or "fuzzy" (a close spelling of a division's or city's name in the
+    focus or a co-mentioned country; the least certain).
     """
 
     entry: GazEntry
@@ -124,7 +147,7 @@ class _Hit:
 class Gazetteer:
     """Name indexes over gazetteer entries. No I/O: build it from ``load_gazetteer`` or a list."""
 
-    __slots__ = ("_by_iso", "_entries", "_index", "_variants")
+    __slots__ = ("_by_iso", "_capitals", "_entries", "_fuzzy", "_index", "_regions", "_variants")
 
     def __init__(self, entries: Iterable[GazEntry]) -> None:
         self._entries = tuple(entries)
@@ -148,7 +171,10 @@ class Gazetteer:
                     index[key].append(alternate)
         self._index = dict(index)
         self._by_iso = by_iso
+        self._capitals = {e.country: e for e in self._entries if e.kind == "city" and e.feature == "PPLC"}
         self._variants: dict[str, list[_Hit]] | None = None
+        self._fuzzy: dict[str, tuple[list[str], list[GazEntry]]] | None = None
+        self._regions: dict[tuple[str, str], GazEntry | None] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -201,11 +227,13 @@ class Gazetteer:
         division or city (see ``_SCORE``); then population. A bare name shared by a division and
         its seat city ("Kabul") means the city. ``variants=False`` skips romanisation variants.
         """
-        hits, hint = self._hits(name, variants)
-        if not hits:
-            return None
         focus = focus_country.upper() if focus_country else None
         context = {c.upper() for c in context_countries}
+        hits, hint = self._hits(name, variants)
+        if not hits and variants:
+            hits, hint = self._fuzzy_hits(name, {c for c in (focus, *context) if c})
+        if not hits:
+            return None
 
         def tier(e: GazEntry) -> int:
             return 0 if e.country == focus else 1 if e.country in context else 2
@@ -239,6 +267,31 @@ class Gazetteer:
     def country(self, iso2: str) -> GazEntry | None:
         return self._by_iso.get(iso2.upper())
 
+    def capital(self, iso2: str) -> GazEntry | None:
+        """The capital city of a country (GeoNames feature PPLC), if the gazetteer has it."""
+        return self._capitals.get(iso2.upper())
+
+    def region(self, iso2: str, direction: str) -> GazEntry | None:
+        """The ``direction`` part of a country ("south" → "southern Afghanistan") as an entry of kind
+        ``region`` placed by ``regions.region_point`` over the country's first-level divisions; None if
+        the country or its divisions are unknown."""
+        iso = iso2.upper()
+        key = (iso, direction)
+        if key not in self._regions:
+            self._regions[key] = self._make_region(iso, direction)
+        return self._regions[key]
+
+    def _make_region(self, iso: str, direction: str) -> GazEntry | None:
+        country = self._by_iso.get(iso)
+        if country is None or direction not in DIRECTIONS:
+            return None
+        points = [(e.lat, e.lon) for e in self._entries if e.kind == "admin1" and e.country == iso]
+        point = region_point(points, direction)
+        if point is None:
+            return None
+        name = f"{REGION_ADJECTIVES[direction]} {country.name}"
+        return GazEntry(None, name, name, (), "region", iso, None, None, point[0], point[1], 0)
+
     def country_by_name(self, name: str) -> GazEntry | None:
         hits, _ = self._hits(name)
         countries = [h.entry for h in hits if h.entry.kind == "country"]
@@ -263,6 +316,45 @@ class Gazetteer:
             if v and (vhits := index.get(v)):
                 return [_Hit(x.entry, _VARIANT) for x in vhits], h
         return [], ()
+
+    def _fuzzy_hits(self, name: str, countries: set[str]) -> tuple[list[_Hit], tuple[str, ...]]:
+        """Divisions and cities of ``countries`` whose name is a close spelling of ``name`` (or of
+        ``name`` without its kind word), the closest first."""
+        if not countries:
+            return [], ()
+        key = name_key(name)
+        base, hint = _strip_kind_word(key)
+        for k, h in ((key, ()), (base, hint)) if hint else ((key, ()),):
+            query = k.replace(" ", "")
+            if len(query) < FUZZY_MIN_LEN:
+                continue
+            found: list[tuple[float, GazEntry]] = []
+            for iso in sorted(countries):
+                keys, entries = self._fuzzy_index().get(iso, ([], []))
+                for _, score, n in process.extract(
+                    query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO, limit=5
+                ):
+                    if keys[n][:1] == query[:1]:
+                        found.append((score, entries[n]))
+            if found:
+                best = max(score for score, _ in found)
+                return [_Hit(e, _FUZZY) for score, e in found if score == best], h
+        return [], ()
+
+    def _fuzzy_index(self) -> dict[str, tuple[list[str], list[GazEntry]]]:
+        """Country → (squeezed name keys, entries) of its divisions and cities, built on first use."""
+        if self._fuzzy is None:
+            index: dict[str, tuple[list[str], list[GazEntry]]] = {}
+            for e in self._entries:
+                if e.kind not in _FUZZY_KINDS:
+                    continue
+                keys, entries = index.setdefault(e.country, ([], []))
+                for text in {e.name, e.ascii_name}:
+                    if len(k := name_key(text).replace(" ", "")) >= FUZZY_MIN_LEN:
+                        keys.append(k)
+                        entries.append(e)
+            self._fuzzy = index
+        return self._fuzzy
 
     def _variant_index(self) -> dict[str, list[_Hit]]:
         """Variant key -> countries and divisions by their names, built on first use (only misses

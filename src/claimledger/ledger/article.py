@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from claimledger.attribution import DraftClaim
 from claimledger.coding.coder import DraftEvent
+from claimledger.geo.eventplace import article_place
 from claimledger.types import Claim, Contradiction, Event, Place, Span, TimeExpr
 
 COMPONENT = "ledger.article"
@@ -134,7 +135,8 @@ def merge_mentions(
                     g.append(i)
                     placed = True
                     break
-            if placed or not (d.actor1 or d.actor2 or d.victims):
+            own_setting = d.time is not None or (d.place is not None and not d.place_soft)
+            if placed or not (d.actor1 or d.actor2 or d.victims or own_setting):
                 continue  # nothing to refer back to and nothing of its own: no event
         for g in groups:
             rep = drafts[g[0]]
@@ -145,7 +147,12 @@ def merge_mentions(
             members = [drafts[k] for k in g]
             same_word = any(m.sense.lemma == d.sense.lemma or (m.mode and m.mode == d.mode) for m in members)
             same_day = _same_day(members, d, days)
-            retold = d.sense.plover == "ASSAULT" and same_day and _families_agree(members, d)
+            retold = (
+                d.sense.plover == "ASSAULT"
+                and same_day
+                and _families_agree(members, d)
+                and not _summary(members[0])
+            )
             if not same_word and not retold:
                 continue
             a1 = next((m.actor1 for m in members if m.actor1), None)
@@ -184,7 +191,7 @@ def _elaborates(
     g = groups[-1]
     members = [drafts[k] for k in g]
     rep = members[0]
-    if rep.sense.plover != "ASSAULT" or rep.negated or rep.modality != "actual":
+    if rep.sense.plover != "ASSAULT" or rep.negated or rep.modality != "actual" or _summary(rep):
         return False
     if not _families_agree(members, d):
         return False
@@ -197,6 +204,13 @@ def _elaborates(
     if vic and d.victims and not vic & set(d.victims):
         return False
     return _same(a1, d.actor1) and _same(a2, d.actor2)
+
+
+def _summary(d: DraftEvent) -> bool:
+    """A plural noun trigger ("several attacks", "clashes") sums up several happenings: a single one told
+    after it is one of them, not a detail of one."""
+    word = d.trigger.text.lower()
+    return d.sense.pos == "noun" and word != d.sense.lemma and word.endswith("s")
 
 
 def _same_day(members: Sequence[DraftEvent], d: DraftEvent, days: dict[str, tuple[dt.date, dt.date]]) -> bool:
@@ -216,6 +230,7 @@ def assemble(
     published_time: TimeExpr | None,
 ) -> tuple[tuple[Event, ...], tuple[Claim, ...], tuple[Contradiction, ...], tuple[TimeExpr, ...]]:
     place_by_id = {p.id: p for p in places}
+    fallback_place = article_place(places)
     days = {t.id: (t.start, t.end) for t in times if t.text}  # not the publication date itself
     groups = merge_mentions(drafts, place_by_id, days)
     groups.sort(key=lambda g: drafts[g[0]].trigger.span.start)
@@ -231,6 +246,8 @@ def assemble(
                 place = _more_specific(place, m.place, place_by_id)
         if place is None:
             place = next((m.place for m in members if m.place), None)
+        if place is None:
+            place = fallback_place  # no place in its text: where the article is about (geo.eventplace)
         fat = [m.fatalities for m in members if m.fatalities is not None]
         injured = [m.injured for m in members if m.injured is not None]
         arrested = [m.arrested for m in members if m.arrested is not None]
