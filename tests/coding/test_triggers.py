@@ -1,4 +1,5 @@
-"""The trigger lexicon: the packaged ``triggers.tsv`` and ``load_triggers`` on malformed files."""
+"""The trigger lexicons: the packaged ``triggers.tsv`` and CAMEO ``plover_verbs.tsv``, and their loaders on
+malformed files."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.coding.triggers import TriggerLexicon, TriggerSense, load_triggers
+from claimledger.coding.triggers import (
+    TriggerLexicon,
+    TriggerSense,
+    acled_of,
+    block_head,
+    load_cameo_verbs,
+    load_triggers,
+)
 from claimledger.errors import DataFileError
 from claimledger.types import PLOVER_TYPES
 
@@ -104,3 +112,96 @@ def test_temp_file_with_comments_loads(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="cannot read trigger lexicon"):
         load_triggers(tmp_path / "absent.tsv")
+
+
+# ------------------------------------------------------------------------- CAMEO verbs (plover_verbs.tsv)
+
+CAMEO_GOOD = (
+    "# lemma\tpattern\tcameo\tplover\tmode\tblock\n"
+    "telephone\t\t041\tCONSULT\tphone\tCALL\n"
+    "call\t\t\t\t\tCALL\n"
+    "\tprep=on\t020\t\t\tCALL\n"
+    "\tprep=for:talks\t036\tAGREE\t\tCALL\n"
+    "call\tprt=off\t160\tSANCTION\t\tCANCEL\n"
+)
+
+
+def test_cameo_file_loads_defaults_blocks_and_patterns(tmp_path: Path) -> None:
+    path = tmp_path / "plover_verbs.tsv"
+    path.write_text(CAMEO_GOOD, encoding="utf-8")
+    cameo = load_triggers(cameo_path=path).cameo
+    phone = cameo.default("Telephone")
+    assert phone is not None and (phone.plover, phone.mode, phone.cameo, phone.origin) == (
+        "CONSULT",
+        "phone",
+        "041",
+        "cameo",
+    )
+    assert (phone.acled_event_type, phone.acled_sub_event_type) == ("Strategic developments", "Other")
+    assert cameo.default("call") is None and cameo.blocks["call"] == ("CALL",)
+    patterns = cameo.patterns("call")
+    assert [p.prt or p.prep for p in patterns] == ["off", "on", "for"]
+    assert patterns[0].sense is not None and patterns[0].sense.plover == "SANCTION"
+    assert patterns[1].sense is None  # a blocker: appeals have no PLOVER type
+    assert patterns[2].prep_obj == ("talks",) and patterns[2].sense is not None
+    assert patterns[2].sense.acled_sub_event_type == "Agreement"
+
+
+def test_own_block_patterns_only(tmp_path: Path) -> None:
+    path = tmp_path / "plover_verbs.tsv"
+    path.write_text(CAMEO_GOOD + "phone\t\t041\tCONSULT\tphone\tCALL\n", encoding="utf-8")
+    cameo = load_triggers(cameo_path=path).cameo
+    assert len(cameo.patterns("call", own_only=True)) == 3  # its own phrasal pattern and CALL's
+    assert [p.prt for p in cameo.patterns("phone", own_only=True)] == []  # CALL is not named after it
+    assert len(cameo.patterns("phone")) == 2
+
+
+@pytest.mark.parametrize(
+    ("block", "head"), [("CALL", "call"), ("REVOKE_", "revoke"), ("GO_SOMEWHERE", "go"), ("RE_ARREST", "re")]
+)
+def test_block_head(block: str, head: str) -> None:
+    assert block_head(block) == head
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("telephone\t\t041\tCONSULT\tphone\n", "expected lemma, pattern"),  # five columns
+        ("telephone\t\t041\tTALK\tphone\tCALL\n", "expected lemma, pattern"),  # not a PLOVER type
+        ("\t\t041\tCONSULT\tphone\tCALL\n", "a lemma or a pattern"),
+        ("\tobj\t041\tCONSULT\t\tCALL\n", "is not key=value"),
+        ("\tverb=go\t041\tCONSULT\t\tCALL\n", "unknown pattern element"),
+    ],
+    ids=["columns", "plover", "empty", "no-value", "unknown-key"],
+)
+def test_malformed_cameo_file_names_the_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "plover_verbs.tsv"
+    path.write_text(CAMEO_GOOD + line, encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"plover_verbs\.tsv:7: .*{message}") as info:
+        load_cameo_verbs(path)
+    assert info.value.code == "E060"
+
+
+def test_cameo_can_be_left_out_and_missing_file_is_an_error(tmp_path: Path) -> None:
+    assert load_triggers(cameo=False).cameo.defaults == {}
+    with pytest.raises(DataFileError, match="cannot read CAMEO verb lexicon"):
+        load_cameo_verbs(tmp_path / "absent.tsv")
+
+
+@pytest.mark.parametrize(
+    ("plover", "code", "acled"),
+    [
+        ("AGREE", "036", ("Strategic developments", "Agreement")),
+        ("RETREAT", "0871", ("Strategic developments", "Agreement")),
+        ("RETREAT", "0874", ("Strategic developments", "Non-violent transfer of territory")),
+        ("PROTEST", "1451", ("Riots", "Violent demonstration")),
+        ("PROTEST", "141", ("Protests", "Peaceful protest")),
+        ("COERCE", "173", ("Strategic developments", "Arrests")),
+        ("COERCE", "192", ("Battles", "Non-state actor overtakes territory")),
+        ("ASSAULT", "1831", ("Explosions/Remote violence", "Suicide bomb")),
+        ("ASSAULT", "190", ("Battles", "Armed clash")),
+        ("SANCTION", "161", ("Strategic developments", "Other")),
+    ],
+)
+def test_acled_of(plover: str, code: str, acled: tuple[str, str]) -> None:
+    assert acled_of(plover, code) == acled

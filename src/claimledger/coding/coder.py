@@ -33,8 +33,16 @@ from claimledger.coding.lexicon import (
     VIOLENT_ADJ,
 )
 from claimledger.coding.modality import NOUN_PLAN_VERBS, THREAT_VERBS, modality
+from claimledger.coding.plover_reading import (
+    PloverReading,
+    obligation_sense,
+    plover_reading,
+    reported_speaker,
+    stated_target,
+)
 from claimledger.coding.quantities import QuantityWords, number_value, stated_count
-from claimledger.coding.triggers import TriggerLexicon, TriggerSense
+from claimledger.coding.triggers import CURATED, READING, TriggerLexicon, TriggerSense
+from claimledger.coding.verb_patterns import verb_sense
 from claimledger.syntax import ParseView
 from claimledger.types import AcledCode, Place, Span, Trigger
 
@@ -124,14 +132,18 @@ class EventCoder:
         if t.pos in ("VERB",):
             particle = next((c.lower for c in view.children(i) if c.dep == "prt"), None)
             phrasal = PHRASAL_VERBS.get((t.lemma, particle or ""))
-            sense = self.triggers.get(phrasal, "verb") if phrasal else self.triggers.get(t.lemma, "verb")
+            # curated triggers, then CAMEO verb patterns and senses (coding.verb_patterns)
+            sense = verb_sense(view, i, self.triggers, phrasal)
             if sense is None and t.lemma in THROW_VERBS and self._thrown_explosive(view, i) is not None:
                 return self.triggers.get("bomb", "verb")  # "hurled dynamite at", "threw a grenade into"
             if sense is None:
-                return None
+                # "said that X must cooperate": a demand, whatever the verb
+                return obligation_sense(view, i)
             if t.lemma == "fall" and not self._fall_is_capture(view, i):
                 return None
-            if any(d.lemma in COMMUNICATION_NOUNS for d in view.children_by_dep(i, "dobj")):
+            if sense.origin == CURATED and any(
+                d.lemma in COMMUNICATION_NOUNS for d in view.children_by_dep(i, "dobj")
+            ):
                 return None
             return sense
         if t.pos in ("NOUN", "PROPN") and t.tag != "NNP":
@@ -168,6 +180,52 @@ class EventCoder:
                     return word
         return None
 
+    def _verbal_roles(
+        self,
+        view: ParseView,
+        i: int,
+        sense: TriggerSense,
+        reading: PloverReading | None,
+        actors: ActorResult,
+        actor1: str | None,
+        actor2: str | None,
+    ) -> tuple[str | None, str | None]:
+        """Roles the subject and object leave open: the two parties of "X and Y agreed"; the speaker for a
+        pronoun subject ("X announced that it has ..."); the source and target of a promise, threat or demand;
+        the target named on the object ("threatened action against X") or as the subject of the complement
+        clause ("demanded that X withdraw")."""
+        t = view[i]
+        if t.pos != "VERB":
+            return actor1, actor2
+        if actor2 is None and (t.lemma in SYMMETRIC_VERBS or sense.plover in ("CONSULT", "COOPERATE")):
+            subj = view.subject(i)
+            if subj is not None:
+                parts = [subj, *[c.i for c in view.children_by_dep(subj, "conj")]]
+                found = [a for a in (actors.resolve(k) for k in parts) if a is not None]
+                if len(found) > 1:
+                    actor1, actor2 = found[0], found[1]
+        if actor1 is None:
+            speaker = reported_speaker(view, i)
+            if speaker is not None:
+                actor1 = self._np_actor(view, speaker, actors)[0]
+        if reading is not None and reading.source is not None:
+            actor1 = self._np_actor(view, reading.source, actors)[0] or actor1
+        if reading is not None and reading.target is not None:
+            actor2 = self._np_actor(view, reading.target, actors)[0] or actor2
+        for o in view.children_by_dep(i, "dobj") if actor2 is None else ():
+            for p in view.children_by_dep(o.i, "prep"):
+                for po in (
+                    view.children_by_dep(p.i, "pobj") if p.lower in ("against", "on", "to", "at") else ()
+                ):
+                    a = self._np_actor(view, po.i, actors)[0]
+                    if a is not None and a != actor1 and actor2 is None:
+                        actor2 = a
+        if actor2 is None:
+            target = stated_target(view, i, sense.plover)
+            if target is not None:
+                actor2 = self._np_actor(view, target, actors)[0]
+        return actor1, actor2
+
     def _fall_is_capture(self, view: ParseView, i: int) -> bool:
         to = [p for p in view.children_by_dep(i, "prep") if p.lower in ("to", "into", "under")]
         return bool(to)
@@ -186,6 +244,28 @@ class EventCoder:
         t = view[i]
         mood = modality(view, i)
         negated = view.is_negated(i)
+        # a promise, threat, demand, refusal or attempt is an event of its own (PLOVER AGREE, THREATEN,
+        # REQUEST, REJECT; an attempted act is the act): coding.plover_reading
+        reading = (
+            plover_reading(view, i, None if sense.origin == READING else sense.plover)
+            if t.pos == "VERB"
+            else None
+        )
+        if reading is not None:
+            agree = reading.plover == "AGREE"
+            sense = TriggerSense(
+                sense.lemma,
+                sense.pos,
+                reading.plover,
+                sense.mode if reading.plover == reading.act else None,
+                sense.acled_event_type if reading.plover == reading.act else "Strategic developments",
+                sense.acled_sub_event_type
+                if reading.plover == reading.act
+                else ("Agreement" if agree else "Other"),
+                sense.origin,
+                sense.cameo,
+            )
+            mood, negated = "actual", False
         actor1: str | None = None
         actor2: str | None = None
         patient: int | None = None
@@ -339,6 +419,9 @@ class EventCoder:
                     injured = count
                 else:
                     arrested = count
+        actor1, actor2 = self._verbal_roles(view, i, sense, reading, actors, actor1, actor2)
+        if sense.origin == READING and (actor2 is None or actor2 == actor1):
+            return None  # "X said prices must fall": a demand needs a party that is asked to act
         if actor2 is not None and actor2 == actor1:
             actor2 = None
         if actor2 is None and actor1 is not None and sense.plover in ("AGREE", "CONSULT"):
@@ -605,6 +688,11 @@ class EventCoder:
                 if c.lower in INSTRUMENTS and inst is None:
                     inst = c.lower
         for c in view.children_by_dep(k, "appos"):
+            a = actors.resolve(c.i)
+            if a is not None:
+                return a, inst
+        for c in view.children_by_dep(k, "conj"):
+            # "Bosnia and Slovenia agreed": the first conjunct that is an actor
             a = actors.resolve(c.i)
             if a is not None:
                 return a, inst
