@@ -91,30 +91,38 @@ def test_named_victims_count_as_fatalities(pipeline) -> None:  # type: ignore[no
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "modality"),
+    ("text", "trigger", "type_", "modality"),
     [
-        ("The rebels will attack the city next week.", "attack", "future"),
-        ("The rebels are going to attack the city.", "attack", "future"),
-        ("The army threatened to bomb the bridge.", "bomb", "threatened"),
-        ("The rebels vowed to attack the capital.", "attack", "threatened"),
-        ("The militants plan to attack the base.", "attack", "planned"),
-        ("The government sent troops to recapture the town from the rebels.", "recapture", "planned"),
-        ("The rebels would attack the convoy if the talks failed.", "attack", "conditional"),
-        ("The army could bomb the rebel positions.", "bomb", "conditional"),
-        ("The rebels attacked the city on Monday.", "attacked", "actual"),
-        ("The rebels may have attacked the convoy.", "attacked", "actual"),
-        ("Saleh's home is reported to have been attacked by helicopters.", "attacked", "actual"),
-        ("The rebels will launch an attack on the city.", "attack", "future"),
-        ("The army launched an attack on the city.", "attack", "actual"),
-        ("The militants are planning an attack on the base.", "attack", "planned"),
-        ("The rebel leader offered a ceasefire to the government.", "ceasefire", "actual"),
+        # an announced hostile act, no verb of threatening: PLOVER's THREATEN (the announcement happened)
+        ("The rebels will attack the city next week.", "attack", "THREATEN", "actual"),
+        ("The rebels are going to attack the city.", "attack", "THREATEN", "actual"),
+        # under a verb of threatening, the threat is that verb's event and the act is flagged
+        ("The army threatened to bomb the bridge.", "bomb", "ASSAULT", "threatened"),
+        ("The army threatened to bomb the bridge.", "threatened", "THREATEN", "actual"),
+        (
+            "The government sent troops to recapture the town from the rebels.",
+            "recapture",
+            "COERCE",
+            "planned",
+        ),
+        ("The rebels would attack the convoy if the talks failed.", "attack", "ASSAULT", "conditional"),
+        ("The army could bomb the rebel positions.", "bomb", "ASSAULT", "conditional"),
+        ("The rebels attacked the city on Monday.", "attacked", "ASSAULT", "actual"),
+        ("The rebels may have attacked the convoy.", "attacked", "ASSAULT", "actual"),
+        ("Saleh's home is reported to have been attacked by helicopters.", "attacked", "ASSAULT", "actual"),
+        ("The army launched an attack on the city.", "attack", "ASSAULT", "actual"),
+        ("The militants are planning an attack on the base.", "attack", "ASSAULT", "planned"),
+        ("The rebel leader offered a ceasefire to the government.", "ceasefire", "AGREE", "actual"),
     ],
 )
-def test_modality_is_flagged(pipeline, text, trigger, modality) -> None:  # type: ignore[no-untyped-def]
+def test_modality_is_flagged(pipeline, text, trigger, type_, modality) -> None:  # type: ignore[no-untyped-def]
     ledger = _ledger(pipeline, text)
     e = _event(ledger, trigger)
-    assert e.modality == modality
+    assert (e.type, e.modality) == (type_, modality)
     assert e.occurred == (modality == "actual")
+    # an act that is announced, threatened, planned or conditional is never an assault that occurred
+    if modality != "actual" or type_ != "ASSAULT":
+        assert not [x for x in ledger.events if x.type == "ASSAULT" and x.occurred]
 
 
 def test_negated_event_is_flagged(pipeline) -> None:  # type: ignore[no-untyped-def]

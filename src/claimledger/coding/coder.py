@@ -160,6 +160,8 @@ class EventCoder:
                 return None
             if t.lemma in ("fall",) and not view.children_by_dep(i, "prep"):
                 return None
+            if t.lemma == "strike" and any(c.lower in ("hunger", "general") for c in view.children(i)):
+                return self.triggers.get("hunger-strike", "noun")  # a hunger or general strike is a protest
             if t.lemma in QUARREL_NOUNS:
                 head = view.head(i)
                 if head.lemma == "turn" and any(c.lower in VIOLENT_ADJ for c in view.children(head.i)):
@@ -169,6 +171,14 @@ class EventCoder:
         if t.pos == "ADJ" and t.lower in ("violent", "deadly", "bloody") and view.head(i).lemma == "turn":
             return None  # handled at the noun ("an argument ... turned violent") below
         return None
+
+    def _governed_by(self, view: ParseView, i: int, plover: str) -> bool:
+        """Whether the verb governing clause ``i`` is itself a trigger of type ``plover``."""
+        t = view[i]
+        if t.dep not in ("xcomp", "ccomp", "advcl", "conj") or t.head == i:
+            return False
+        other = self._sense(view, t.head)
+        return other is not None and other.plover == plover
 
     @staticmethod
     def _thrown_explosive(view: ParseView, i: int) -> str | None:
@@ -251,6 +261,9 @@ class EventCoder:
             if t.pos == "VERB"
             else None
         )
+        governed = reading is not None and self._governed_by(view, i, reading.plover)
+        if reading is not None and reading.plover != reading.act and governed:
+            reading = None  # "threatened to bomb": the threat is the governing verb's event; this is the act
         if reading is not None:
             agree = reading.plover == "AGREE"
             sense = TriggerSense(

@@ -12,7 +12,7 @@ LIGHT_VERBS = frozenset(
     (
         "provide give offer extend send deliver make hold launch carry conduct stage mount pay "
         "declare announce begin start continue resume receive complete finish lead spearhead "
-        "intensify escalate open set"
+        "intensify escalate open set renew undertake"
     ).split()
 )
 # instruments: the mode they reveal and the ACLED sub-event type they imply
