@@ -1,14 +1,22 @@
-"""Hand-built article ledgers for the store tests."""
+"""Hand-built article ledgers and stores of both backends for the store tests.
+
+``store``/``store_url`` are parametrized over SQLite and PostgreSQL. PostgreSQL is a throwaway server
+(``pg_server.py``) that each test process (each pytest-xdist worker) starts once; every test gets a
+fresh schema of its database. If the server cannot be started, the PostgreSQL tests fail, never skip.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 
-from claimledger.store.sqlite import SQLiteStore
+from claimledger.store import LedgerStore, open_store
 from claimledger.types import (
     AcledCode,
     Actor,
@@ -22,6 +30,7 @@ from claimledger.types import (
     TimeExpr,
     Trigger,
 )
+from tests.store.pg_server import PgServer, PgServerError, start_server
 
 SENTENCES = (
     "Commanders of the Northern Front accused the Army of shelling Dara on Monday, killing three civilians.",
@@ -160,7 +169,65 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "ledger.sqlite"
 
 
+# --------------------------------------------------------------------------- PostgreSQL
+
+BACKENDS = ["sqlite", "postgresql"]
+PG_DATABASE = "claimledger_test"
+_schemas = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    try:
+        server = start_server()
+    except PgServerError as exc:
+        pytest.fail(
+            f"cannot start a throwaway PostgreSQL server for the store tests: {exc}\n"
+            "These tests need Debian's postgresql (initdb, pg_ctl); .ci/run installs it.",
+            pytrace=False,
+        )
+    try:
+        with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_admin(pg_server: PgServer) -> Iterator[psycopg.Connection[Any]]:
+    with psycopg.connect(pg_server.url(PG_DATABASE), autocommit=True) as conn:
+        yield conn
+
+
+def new_pg_url(server: PgServer, admin: psycopg.Connection[Any]) -> str:
+    """A URL whose ``search_path`` is a new, empty schema of the test database."""
+    schema = f"t{next(_schemas)}"
+    admin.execute(f"CREATE SCHEMA {schema}")
+    return server.url(PG_DATABASE, schema)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[SQLiteStore]:
-    with SQLiteStore.open(db_path) as opened:
+def pg_url(pg_server: PgServer, pg_admin: psycopg.Connection[Any]) -> str:
+    return new_pg_url(pg_server, pg_admin)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture
+def store_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """An empty store of ``backend``: a SQLite path or a PostgreSQL URL."""
+    if backend == "sqlite":
+        return str(db_path)
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[LedgerStore]:
+    with open_store(store_url) as opened:
         yield opened

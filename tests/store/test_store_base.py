@@ -38,10 +38,8 @@ def test_open_store_in_memory() -> None:
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("postgresql://user@host/db", "PostgreSQL backend not available yet"),
-        ("postgres://host/db", "PostgreSQL backend not available yet"),
-        ("postgresql+psycopg://host/db", "PostgreSQL backend not available yet"),
         ("mysql://host/db", "unsupported store scheme 'mysql'"),
+        ("postgresql+asyncpg://host/db", "unsupported store scheme 'postgresql\\+asyncpg'"),
         ("sqlite://", "expected sqlite:///PATH"),
         ("sqlite:///", "expected sqlite:///PATH"),
         ("", "no store given"),
@@ -83,3 +81,9 @@ def test_queries_are_frozen_and_default_to_no_filter() -> None:
 
 def test_global_id_joins_article_and_local_id() -> None:
     assert global_id("art-1", "e3") == "art-1:e3"
+
+
+def test_open_store_names_postgresql_in_its_refusal() -> None:
+    with pytest.raises(StoreError, match=r"postgresql://\.\.\.") as info:
+        open_store("redis://u:pw@host/0")
+    assert "pw" not in str(info.value)

@@ -1,6 +1,7 @@
-"""Ledger stores: the ``LedgerStore`` interface, its query/row types, ``open_store`` and SQLite.
+"""Ledger stores: the ``LedgerStore`` interface, its query/row types, ``open_store``, SQLite and PostgreSQL.
 
-``claimledger.store.sqlite`` is imported only when a SQLite store is opened.
+``claimledger.store.sqlite`` and ``claimledger.store.postgres`` (psycopg) are imported only when a store
+of theirs is opened.
 """
 
 from claimledger.store.base import (

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "postgres+psycopg")
 
 
 def global_id(article_id: str, local_id: str) -> str:
@@ -226,21 +227,26 @@ def open_store(url: str | Path) -> LedgerStore:
     """Open (creating and migrating if needed) the store at ``url``.
 
     A plain path or ``sqlite:///path`` (``sqlite:////abs/path``, ``sqlite:///:memory:``) opens SQLite;
-    ``postgresql://`` is not available yet; any other scheme is a StoreError.
+    ``postgresql://...`` (also ``postgres://``, ``postgresql+psycopg://``) opens PostgreSQL; any other
+    scheme is a StoreError.
     """
     text = str(url)
     if not text:
         raise StoreError("no store given: pass a path or a sqlite:/// URL")
     scheme, sep, rest = text.partition("://")
     sep = sep if _SCHEME.fullmatch(scheme) else ""
-    if sep and scheme.partition("+")[0] in ("postgresql", "postgres"):
-        raise StoreError("PostgreSQL backend not available yet")
+    if sep and scheme in _POSTGRES_SCHEMES:
+        from claimledger.store.postgres import PostgresStore
+
+        return PostgresStore.open(f"postgresql://{rest}")
     if sep and scheme == "sqlite":
         if not rest.startswith("/") or rest == "/":
             raise StoreError(f"{text}: expected sqlite:///PATH")
         text = rest[1:]
     elif sep:
-        raise StoreError(f"{text}: unsupported store scheme {scheme!r} (use a path or sqlite:///PATH)")
+        raise StoreError(
+            f"{scheme}://...: unsupported store scheme {scheme!r} (use a path, sqlite:///PATH or postgresql://...)"
+        )
     from claimledger.store.sqlite import SQLiteStore
 
     return SQLiteStore.open(text)

@@ -7,57 +7,31 @@ migrates. Writes run in explicit ``BEGIN IMMEDIATE`` transactions: one per artic
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from claimledger.errors import NotFoundError, StoreError
-from claimledger.serialize import (
-    actor_from_dict,
-    claim_from_dict,
-    contradiction_from_dict,
-    event_from_dict,
-    ledger_to_dict,
-    parse_published,
-    place_from_dict,
-    time_from_dict,
-    validate_ledger_dict,
-)
 from claimledger.store import sqlite_query
 from claimledger.store.base import (
     ArticleRow,
-    ClaimDetail,
     ClaimQuery,
     ClaimRow,
-    ContradictionRow,
     EventDetail,
     EventQuery,
     EventRow,
-    global_id,
 )
 from claimledger.store.migrations import MIGRATIONS, Migration
+from claimledger.store.rows import check_ledger
 from claimledger.store.sqlite_rows import insert_ledger
-from claimledger.types import Actor, Article, ArticleLedger, StageError
+from claimledger.store.views import COUNTED, RECORD_TABLES, article_row, event_detail, ledger_from_rows
+from claimledger.types import ArticleLedger
 
 log = logging.getLogger(__name__)
-
-# Tables counted by ``counts()``: fixed identifiers, never user input.
-_COUNTED = {
-    "articles": "articles",
-    "actors": "actors",
-    "places": "places",
-    "times": "times",
-    "events": "events",
-    "claims": "claims",
-    "contradictions": "contradictions",
-    "errors": "article_errors",
-}
-_MAX_PROBLEMS = 5
 
 
 @contextmanager
@@ -73,7 +47,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration], where: str) -> list[str]:
+def apply_migrations(
+    conn: sqlite3.Connection, migrations: Sequence[Migration[sqlite3.Connection]], where: str
+) -> list[str]:
     """Apply the migrations not yet recorded in ``schema_migrations``, in order; return their names."""
     with transaction(conn):
         conn.execute(
@@ -103,21 +79,13 @@ def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration], 
     return done
 
 
-def _problems_message(article_id: str, problems: list[str]) -> str:
-    shown = "; ".join(problems[:_MAX_PROBLEMS])
-    more = len(problems) - _MAX_PROBLEMS
-    return f"article {article_id!r}: ledger does not follow the schema: {shown}" + (
-        f" (and {more} more)" if more > 0 else ""
-    )
-
-
 class SQLiteStore:
     """A ``LedgerStore`` in one SQLite database."""
 
     def __init__(
         self,
         conn: sqlite3.Connection,
-        migrations: Sequence[Migration] = MIGRATIONS,
+        migrations: Sequence[Migration[sqlite3.Connection]] = MIGRATIONS,
         location: str = "<sqlite connection>",
     ) -> None:
         self._conn = conn
@@ -125,7 +93,9 @@ class SQLiteStore:
         self.location = location
 
     @classmethod
-    def open(cls, path: str | Path, migrations: Sequence[Migration] = MIGRATIONS) -> SQLiteStore:
+    def open(
+        cls, path: str | Path, migrations: Sequence[Migration[sqlite3.Connection]] = MIGRATIONS
+    ) -> SQLiteStore:
         """Connect to ``path`` (``:memory:`` works), turn on WAL and foreign keys, and migrate."""
         location = str(path)
         try:
@@ -185,9 +155,7 @@ class SQLiteStore:
     def add_ledger(self, ledger: ArticleLedger) -> bool:
         """Store ``ledger`` atomically; False (and nothing written) if its content_hash is stored."""
         article = ledger.article
-        problems = validate_ledger_dict(ledger_to_dict(ledger))
-        if problems:
-            raise StoreError(_problems_message(article.id, problems))
+        check_ledger(ledger)
         with self._errors(f"store article {article.id!r}"), transaction(self._conn):
             if self.has_article(article.content_hash):
                 log.debug("article %s already stored (content hash %s)", article.id, article.content_hash)
@@ -205,57 +173,39 @@ class SQLiteStore:
         with self._errors("look up an article"):
             return bool(self._rows("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)))
 
-    def _records(self, table: str, article_id: str) -> list[dict[str, Any]]:
-        # ``table`` is one of our fixed table names, never user input.
-        sql = f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq"
-        return [json.loads(r[0]) for r in self._conn.execute(sql, (article_id,))]
-
     def get_ledger(self, article_id: str) -> ArticleLedger:
         with self._errors(f"read article {article_id!r}"):
             rows = self._rows("SELECT * FROM articles WHERE id = ?", (article_id,))
             if not rows:
                 raise NotFoundError(f"no article with id {article_id!r} in {self.location}")
-            a = rows[0]
-            origin = f"{self.location}:{article_id}"
-            errors = self._rows(
+            records = {
+                # ``table`` is one of our fixed table names, never user input.
+                table: [
+                    r[0]
+                    for r in self._conn.execute(
+                        f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,)
+                    )
+                ]
+                for table in RECORD_TABLES
+            }
+            errors = self._conn.execute(
                 "SELECT stage, message FROM article_errors WHERE article_id = ? ORDER BY seq", (article_id,)
-            )
-            return ArticleLedger(
-                article=Article(
-                    id=a["id"],
-                    text=a["text"],
-                    content_hash=a["content_hash"],
-                    url=a["url"],
-                    source=a["source"],
-                    published=None if a["published"] is None else parse_published(a["published"]),
-                    title=a["title"],
-                    language=a["language"],
-                    origin=a["origin"],
-                ),
-                actors=tuple(actor_from_dict(d, origin) for d in self._records("actors", article_id)),
-                places=tuple(place_from_dict(d, origin) for d in self._records("places", article_id)),
-                times=tuple(time_from_dict(d, origin) for d in self._records("times", article_id)),
-                events=tuple(event_from_dict(d, origin) for d in self._records("events", article_id)),
-                claims=tuple(claim_from_dict(d, origin) for d in self._records("claims", article_id)),
-                contradictions=tuple(
-                    contradiction_from_dict(d, origin) for d in self._records("contradictions", article_id)
-                ),
-                errors=tuple(StageError(r["stage"], r["message"]) for r in errors),
-            )
+            ).fetchall()
+            return ledger_from_rows(rows[0], records, errors, f"{self.location}:{article_id}")
 
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
         if (limit is not None and limit < 0) or offset < 0:
             raise StoreError(f"list_articles: limit and offset must be >= 0, got {limit}, {offset}")
         with self._errors("list articles"):
             rows = self._rows(_ARTICLES_SQL + _ARTICLES_PAGE, (-1 if limit is None else limit, offset))
-        return [_article_row(r) for r in rows]
+        return [article_row(r) for r in rows]
 
     def _article_row(self, article_id: str) -> ArticleRow:
         with self._errors(f"read article {article_id!r}"):
             rows = self._rows(_ARTICLES_SQL + " WHERE a.id = ?", (article_id,))
         if not rows:
             raise NotFoundError(f"no article with id {article_id!r} in {self.location}")
-        return _article_row(rows[0])
+        return article_row(rows[0])
 
     def list_events(self, query: EventQuery) -> list[EventRow]:
         with self._errors("list events"):
@@ -270,50 +220,14 @@ class SQLiteStore:
         if not rows:
             raise NotFoundError(f"no event with id {event_id!r} in {self.location}")
         row = rows[0]
-        ledger = self.get_ledger(row.article_id)
-        text = ledger.article.text
-        event = next(e for e in ledger.events if e.id == row.local_id)
-        actors = {a.id: a for a in ledger.actors}
-        involved = dict.fromkeys(a for a in (event.actor1, event.actor2, *event.victims) if a is not None)
-        claims = {c.id: c for c in ledger.claims}
-        details = []
-        for claim_row in self.list_claims(ClaimQuery(event_id=event_id)):
-            claim = claims[claim_row.local_id]
-            source: Actor | None = actors.get(claim.source) if claim.source is not None else None
-            details.append(
-                ClaimDetail(
-                    row=claim_row,
-                    record=claim,
-                    source_name=None if source is None else source.name,
-                    evidence=claim.span.text(text),
-                )
-            )
-        return EventDetail(
-            row=row,
-            record=event,
-            article=self._article_row(row.article_id),
-            sentence=event.sentence.text(text),
-            actors=tuple(actors[a] for a in involved),
-            place=next((p for p in ledger.places if p.id == event.place), None),
-            time=next((t for t in ledger.times if t.id == event.time), None),
-            claims=tuple(details),
-            contradictions=tuple(
-                ContradictionRow(
-                    event_id=row.event_id,
-                    claim_ids=tuple(global_id(row.article_id, c) for c in k.claims),
-                    field=k.field,
-                    values=k.values,
-                )
-                for k in ledger.contradictions
-                if k.event == event.id
-            ),
-        )
+        claims = self.list_claims(ClaimQuery(event_id=event_id))
+        return event_detail(row, self.get_ledger(row.article_id), claims, self._article_row(row.article_id))
 
     def counts(self) -> dict[str, int]:
         with self._errors("count rows"):
             return {
                 name: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for name, table in _COUNTED.items()
+                for name, table in COUNTED.items()
             }
 
 
@@ -325,19 +239,3 @@ _ARTICLES_SQL = (
     " FROM articles a"
 )
 _ARTICLES_PAGE = " ORDER BY a.published_day IS NULL, a.published_day DESC, a.id LIMIT ? OFFSET ?"
-
-
-def _article_row(r: sqlite3.Row) -> ArticleRow:
-    return ArticleRow(
-        id=r["id"],
-        content_hash=r["content_hash"],
-        url=r["url"],
-        source=r["source"],
-        published=None if r["published"] is None else parse_published(r["published"]),
-        title=r["title"],
-        language=r["language"],
-        ingested_at=dt.datetime.fromisoformat(r["ingested_at"]),
-        events=r["events"],
-        claims=r["claims"],
-        errors=r["errors"],
-    )

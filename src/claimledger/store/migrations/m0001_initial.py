@@ -1,4 +1,4 @@
-"""0001_initial: articles and their records, keyed by (article_id, local id).
+"""0001_initial: articles and their records, keyed by (article_id, local id); SQLite and PostgreSQL.
 
 Events and claims also get a store-wide ``uid``. Each record keeps its full JSON (``record``, the
 shape of ``claimledger.serialize``) next to the columns that are filtered or joined on. Foreign keys
@@ -166,6 +166,173 @@ STATEMENTS: tuple[str, ...] = (
         contradiction_seq INTEGER NOT NULL,
         seq INTEGER NOT NULL,
         claim_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, contradiction_seq, seq),
+        FOREIGN KEY (article_id, contradiction_seq) REFERENCES contradictions(article_id, seq)
+            ON DELETE CASCADE {_FK},
+        FOREIGN KEY (article_id, claim_id) REFERENCES claims(article_id, id) {_FK}
+    )""",
+    "CREATE INDEX contradiction_claims_claim ON contradiction_claims(article_id, claim_id)",
+)
+
+# PostgreSQL: the same tables and names with native types (DATE, BOOLEAN, TIMESTAMPTZ, DOUBLE PRECISION).
+# Text columns compare byte-wise (COLLATE "C"), so orderings and LIKE behave as in SQLite whatever the
+# database's locale.
+_T = 'TEXT COLLATE "C"'
+
+POSTGRES_STATEMENTS: tuple[str, ...] = (
+    f"""CREATE TABLE articles (
+        id {_T} PRIMARY KEY,
+        content_hash {_T} NOT NULL UNIQUE,
+        url {_T},
+        source {_T},
+        published {_T},
+        published_day DATE,
+        title {_T},
+        language {_T},
+        text {_T} NOT NULL,
+        origin {_T},
+        ingested_at TIMESTAMPTZ NOT NULL
+    )""",
+    "CREATE INDEX articles_published_day ON articles(published_day)",
+    f"""CREATE TABLE article_errors (
+        article_id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        stage {_T} NOT NULL,
+        message {_T} NOT NULL,
+        PRIMARY KEY (article_id, seq),
+        {_ARTICLE_FK}
+    )""",
+    f"""CREATE TABLE actors (
+        article_id {_T} NOT NULL,
+        id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        name {_T} NOT NULL,
+        kind {_T} NOT NULL,
+        affiliation {_T},
+        country {_T},
+        search {_T} NOT NULL,
+        record {_T} NOT NULL,
+        PRIMARY KEY (article_id, id),
+        {_ARTICLE_FK},
+        FOREIGN KEY (article_id, affiliation) REFERENCES actors(article_id, id) {_FK}
+    )""",
+    "CREATE INDEX actors_affiliation ON actors(article_id, affiliation)",
+    "CREATE INDEX actors_kind ON actors(kind)",
+    f"""CREATE TABLE places (
+        article_id {_T} NOT NULL,
+        id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        name {_T} NOT NULL,
+        kind {_T} NOT NULL,
+        country {_T},
+        admin1 {_T},
+        admin2 {_T},
+        lat DOUBLE PRECISION,
+        lon DOUBLE PRECISION,
+        search {_T} NOT NULL,
+        record {_T} NOT NULL,
+        PRIMARY KEY (article_id, id),
+        {_ARTICLE_FK}
+    )""",
+    "CREATE INDEX places_country ON places(country)",
+    f"""CREATE TABLE times (
+        article_id {_T} NOT NULL,
+        id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        start DATE NOT NULL,
+        "end" DATE NOT NULL,
+        granularity {_T} NOT NULL,
+        record {_T} NOT NULL,
+        PRIMARY KEY (article_id, id),
+        {_ARTICLE_FK}
+    )""",
+    f"""CREATE TABLE events (
+        article_id {_T} NOT NULL,
+        id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        uid {_T} NOT NULL UNIQUE,
+        type {_T} NOT NULL,
+        mode {_T},
+        acled_event_type {_T},
+        acled_sub_event_type {_T},
+        actor1 {_T},
+        actor2 {_T},
+        place {_T},
+        time {_T},
+        date_start DATE,
+        date_end DATE,
+        fatalities INTEGER,
+        negated BOOLEAN NOT NULL,
+        hedged BOOLEAN NOT NULL,
+        trigger_text {_T} NOT NULL,
+        record {_T} NOT NULL,
+        PRIMARY KEY (article_id, id),
+        {_ARTICLE_FK},
+        FOREIGN KEY (article_id, actor1) REFERENCES actors(article_id, id) {_FK},
+        FOREIGN KEY (article_id, actor2) REFERENCES actors(article_id, id) {_FK},
+        FOREIGN KEY (article_id, place) REFERENCES places(article_id, id) {_FK},
+        FOREIGN KEY (article_id, time) REFERENCES times(article_id, id) {_FK}
+    )""",
+    "CREATE INDEX events_type ON events(type)",
+    "CREATE INDEX events_dates ON events(date_start, date_end)",
+    "CREATE INDEX events_actor1 ON events(article_id, actor1)",
+    "CREATE INDEX events_actor2 ON events(article_id, actor2)",
+    "CREATE INDEX events_place ON events(article_id, place)",
+    "CREATE INDEX events_time ON events(article_id, time)",
+    f"""CREATE TABLE event_victims (
+        article_id {_T} NOT NULL,
+        event_id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        actor_id {_T} NOT NULL,
+        PRIMARY KEY (article_id, event_id, seq),
+        FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE {_FK},
+        FOREIGN KEY (article_id, actor_id) REFERENCES actors(article_id, id) {_FK}
+    )""",
+    "CREATE INDEX event_victims_actor ON event_victims(article_id, actor_id)",
+    f"""CREATE TABLE claims (
+        article_id {_T} NOT NULL,
+        id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        uid {_T} NOT NULL UNIQUE,
+        event {_T},
+        source {_T},
+        source_kind {_T} NOT NULL,
+        source_text {_T},
+        source_search {_T} NOT NULL,
+        stance {_T} NOT NULL,
+        cue {_T},
+        hedged BOOLEAN NOT NULL,
+        quote {_T},
+        channel {_T},
+        time {_T},
+        content_text {_T} NOT NULL,
+        record {_T} NOT NULL,
+        PRIMARY KEY (article_id, id),
+        {_ARTICLE_FK},
+        FOREIGN KEY (article_id, event) REFERENCES events(article_id, id) {_FK},
+        FOREIGN KEY (article_id, source) REFERENCES actors(article_id, id) {_FK},
+        FOREIGN KEY (article_id, time) REFERENCES times(article_id, id) {_FK}
+    )""",
+    "CREATE INDEX claims_event ON claims(article_id, event)",
+    "CREATE INDEX claims_source ON claims(article_id, source)",
+    "CREATE INDEX claims_time ON claims(article_id, time)",
+    "CREATE INDEX claims_stance ON claims(stance, source_kind)",
+    f"""CREATE TABLE contradictions (
+        article_id {_T} NOT NULL,
+        seq INTEGER NOT NULL,
+        event {_T} NOT NULL,
+        field {_T} NOT NULL,
+        record {_T} NOT NULL,
+        PRIMARY KEY (article_id, seq),
+        {_ARTICLE_FK},
+        FOREIGN KEY (article_id, event) REFERENCES events(article_id, id) {_FK}
+    )""",
+    "CREATE INDEX contradictions_event ON contradictions(article_id, event)",
+    f"""CREATE TABLE contradiction_claims (
+        article_id {_T} NOT NULL,
+        contradiction_seq INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        claim_id {_T} NOT NULL,
         PRIMARY KEY (article_id, contradiction_seq, seq),
         FOREIGN KEY (article_id, contradiction_seq) REFERENCES contradictions(article_id, seq)
             ON DELETE CASCADE {_FK},

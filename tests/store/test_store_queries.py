@@ -1,4 +1,4 @@
-"""list_events / list_claims filters of the SQLite store over two stored articles."""
+"""list_events / list_claims filters of every store backend over two stored articles."""
 
 from __future__ import annotations
 
@@ -8,9 +8,18 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from claimledger.store import ClaimQuery, ClaimRow, EventQuery, EventRow
-from claimledger.store.sqlite import SQLiteStore
+from claimledger.store import (
+    ClaimQuery,
+    ClaimRow,
+    EventQuery,
+    EventRow,
+    LedgerStore,
+    open_store,
+    postgres_query,
+    sqlite_query,
+)
 from claimledger.types import Actor, ArticleLedger, Span
+from tests.store.conftest import BACKENDS, build_ledger, new_pg_url
 
 
 def second_ledger(make_ledger: Callable[..., ArticleLedger]) -> ArticleLedger:
@@ -33,11 +42,17 @@ def second_ledger(make_ledger: Callable[..., ArticleLedger]) -> ArticleLedger:
     )
 
 
-@pytest.fixture
-def filled(store: SQLiteStore, make_ledger: Callable[..., ArticleLedger]) -> Iterator[SQLiteStore]:
-    assert store.add_ledger(make_ledger())
-    assert store.add_ledger(second_ledger(make_ledger))
-    yield store
+@pytest.fixture(scope="module", params=BACKENDS)
+def filled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LedgerStore]:
+    """Both articles in a store of each backend, shared by this module's read-only tests."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("queries") / "ledger.sqlite")
+    else:
+        url = new_pg_url(request.getfixturevalue("pg_server"), request.getfixturevalue("pg_admin"))
+    with open_store(url) as store:
+        assert store.add_ledger(build_ledger())
+        assert store.add_ledger(second_ledger(build_ledger))
+        yield store
 
 
 ALL_EVENTS = ["art-1:e1", "art-2:e1", "art-1:e2", "art-2:e2"]  # dated first, by date
@@ -63,22 +78,40 @@ ALL_EVENTS = ["art-1:e1", "art-2:e1", "art-1:e2", "art-2:e2"]  # dated first, by
         (EventQuery(until=dt.date(2021, 9, 10)), ["art-1:e1"]),
         (EventQuery(since=dt.date(2021, 9, 6), until=dt.date(2021, 9, 6)), ["art-1:e1"]),
         (EventQuery(since=dt.date(2021, 10, 3)), []),
+        (EventQuery(since=dt.date(2021, 9, 1), limit=1, offset=1), ["art-2:e1"]),
+        (EventQuery(since=dt.date(1, 1, 2)), ["art-1:e1", "art-2:e1"]),
         (EventQuery(article_id="art-2"), ["art-2:e1", "art-2:e2"]),
         (EventQuery(event_id="art-2:e2"), ["art-2:e2"]),
         (EventQuery(contested=True), ["art-1:e1"]),
         (EventQuery(type="ASSAULT", actor="police"), ["art-2:e1"]),
         (EventQuery(type="COERCE", place="dara", article_id="art-2"), []),
+        (EventQuery(actor="army", place="dara"), ["art-1:e1", "art-1:e2"]),
+        (EventQuery(actor="army", contested=True), ["art-1:e1"]),
+        (EventQuery(actor="police", article_id="art-2", until=dt.date(2021, 10, 1)), ["art-2:e1"]),
+        (EventQuery(actor="army", event_id="art-1:e2"), ["art-1:e2"]),
+        (EventQuery(place="harim", type="COERCE"), ["art-2:e2"]),
+        (EventQuery(actor="army", place="harim"), []),
+        (EventQuery(actor="police", since=dt.date(2021, 10, 2), type="ASSAULT"), ["art-2:e1"]),
+        (EventQuery(place="a", until=dt.date(2021, 9, 30)), ["art-1:e1"]),
         (EventQuery(limit=2), ALL_EVENTS[:2]),
         (EventQuery(limit=2, offset=3), ALL_EVENTS[3:]),
         (EventQuery(offset=1), ALL_EVENTS[1:]),
         (EventQuery(limit=0), []),
     ],
 )
-def test_list_events_filters(filled: SQLiteStore, query: EventQuery, expected: list[str]) -> None:
+@pytest.mark.parametrize("names", ["rare", "common"])
+def test_list_events_filters(
+    filled: LedgerStore, monkeypatch: pytest.MonkeyPatch, names: str, query: EventQuery, expected: list[str]
+) -> None:
+    # Actor/place filters: "rare" reads the matching names' events from event_terms, "common" walks the
+    # events in order checking each (what a substring matching many names gets).
+    most = 0 if names == "common" else 10**6
+    monkeypatch.setattr(sqlite_query, "_MAX_TERMS", most)
+    monkeypatch.setattr(postgres_query, "_MAX_TERMS", most)
     assert [r.event_id for r in filled.list_events(query)] == expected
 
 
-def test_event_rows_are_display_ready(filled: SQLiteStore) -> None:
+def test_event_rows_are_display_ready(filled: LedgerStore) -> None:
     rows = {r.event_id: r for r in filled.list_events(EventQuery())}
     assert rows["art-1:e1"] == EventRow(
         event_id="art-1:e1",
@@ -136,11 +169,11 @@ ALL_CLAIMS = [f"art-{a}:c{c}" for a in (1, 2) for c in (1, 2, 3)]
         (ClaimQuery(actor="%"), []),
     ],
 )
-def test_list_claims_filters(filled: SQLiteStore, query: ClaimQuery, expected: list[str]) -> None:
+def test_list_claims_filters(filled: LedgerStore, query: ClaimQuery, expected: list[str]) -> None:
     assert [r.claim_id for r in filled.list_claims(query)] == expected
 
 
-def test_claim_rows_are_display_ready(filled: SQLiteStore) -> None:
+def test_claim_rows_are_display_ready(filled: LedgerStore) -> None:
     rows = filled.list_claims(ClaimQuery(article_id="art-1"))
     assert rows[1] == ClaimRow(
         claim_id="art-1:c2",
@@ -165,7 +198,7 @@ def test_claim_rows_are_display_ready(filled: SQLiteStore) -> None:
 
 
 def test_claims_without_event_or_source(
-    store: SQLiteStore, make_ledger: Callable[..., ArticleLedger]
+    store: LedgerStore, make_ledger: Callable[..., ArticleLedger]
 ) -> None:
     base = make_ledger()
     outlet = dataclasses.replace(base.claims[2], event=None, source_kind="outlet", source_text=None)
@@ -179,3 +212,28 @@ def test_claims_without_event_or_source(
     assert (row.event_id, row.event_type, row.source) == (None, None, "news.example.org")
     assert store.list_claims(ClaimQuery(source_kind="outlet", type="COERCE")) == []
     assert store.list_events(EventQuery(event_id="art-1:e2"))[0].claim_count == 0
+
+
+def test_long_spans_and_undated_articles_keep_their_place(
+    store: LedgerStore, make_ledger: Callable[..., ArticleLedger]
+) -> None:
+    """An event spanning two years overlaps a late ``since``; undated events come last, and among them
+    those of articles without a publication day first (as SQLite orders NULL)."""
+    store.add_ledger(make_ledger())
+    base = make_ledger("art-3", "hash-3", published=None)
+    long = dataclasses.replace(
+        base.times[0], start=dt.date(2020, 1, 1), end=dt.date(2021, 12, 31), granularity="range"
+    )
+    store.add_ledger(dataclasses.replace(base, times=(long,)))
+    assert [r.event_id for r in store.list_events(EventQuery())] == [
+        "art-3:e1",
+        "art-1:e1",
+        "art-3:e2",
+        "art-1:e2",
+    ]
+    since = EventQuery(since=dt.date(2021, 12, 31))
+    assert [r.event_id for r in store.list_events(since)] == ["art-3:e1"]
+    assert [r.event_id for r in store.list_events(EventQuery(since=dt.date(2021, 6, 1), limit=1))] == [
+        "art-3:e1"
+    ]
+    assert store.list_events(EventQuery(since=dt.date(2022, 1, 1))) == []
