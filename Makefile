@@ -19,6 +19,7 @@ run: $(STAMP)
 	$(BIN)/claimledger events --db ledger.db
 
 test: $(STAMP)
+	tools/ensure_postgresql.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
