@@ -5,19 +5,24 @@ Layout (``--path`` may name any copy in it): ``DIR/task2/test_dataset/*.tsv``; `
 tab-separated UTF-8 with a header naming the columns ``id``, ``EventSnippet`` and ``SubType`` (any order,
 any case; other columns are ignored); fields are not quoted (a ``"`` is part of the text).
 
-Each snippet becomes an ``Article`` with no publication date and no language check. Its predicted label comes
-from the ledger's *main event* (``main_event``): among the events that occurred (``Event.occurred``: not
-negated, denied, future, planned, threatened or conditional), the first by trigger position of type ASSAULT,
-COERCE or PROTEST (the happenings ACLED codes as political violence and demonstrations, which make up the
-task's seen classes), else the first by trigger position. The event's label (``case_label``): its ACLED sub-
-event type through ``ACLED_TO_CASE``; where it has none or ACLED's catch-all ``Other``, its PLOVER type
-through ``PLOVER_TO_CASE`` (this is where the unseen classes DIPLO and ATTRIB come from). A snippet with no
-event (or one that could not be read) gets ``NO_EVENT``, which is no gold label: it counts wrong. ORG_CRIME,
-NATURAL_DISASTER and MAN_MADE_DISASTER have no counterpart among our types (``UNPREDICTED_LABELS``) and are
-never predicted. Nothing here is fitted to the data: the tables follow the label names and the ACLED codebook.
+Each snippet becomes an ``Article`` with no publication date and no language check. Its predicted label
+comes from the ledger's *main event* (``main_event``): the first (by trigger position) event that the event
+model labelled (component ``coding.model``), else, among the events that are not negated, the first of type
+ASSAULT, COERCE or PROTEST, else the first. The event's label (``case_label``, ``coding.labels.rule_label``):
+its ACLED sub-event type through ``ACLED_TO_CASE`` (which also holds the model's sub-types for the classes
+outside ACLED: organized crime, natural and man-made disasters); where it has none or ACLED's catch-all
+``Other``, its PLOVER type through ``PLOVER_TO_CASE`` (DIPLO and ATTRIB come from there). A snippet with no
+event (or one that could not be read) gets ``NO_EVENT``, which is no gold label: it counts wrong.
+
+The event model is trained on the shared half of this data. Snippets it was trained on (its file lists their
+ids) are scored by 5-fold cross-validation of the pipeline's event-model stage (``eval.case2021_cv``); the
+others are scored with the shipped model. ``config.event_model`` says which: ``protocol`` is "5-fold CV",
+"shipped model, unseen rows", both, or "no event model".
 
 Metrics: ``accuracy`` and ``macro_f1`` (the mean of per-class F1 over the labels that occur in gold; a
-prediction of another label only costs recall). Per-class F1 and the confusions go to the notes.
+prediction of another label only costs recall). Per-class F1, the confusions and, for cross-validated rows,
+the classifier's own figures (its prediction on the snippet's passage, no pipeline around it) go to the
+notes.
 """
 
 from __future__ import annotations
@@ -28,10 +33,32 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from claimledger.coding.labels import (
+    ACLED_OTHER,
+    ACLED_TO_CASE,
+    CASE_LABELS,
+    PLOVER_TO_CASE,
+    SEEN_LABELS,
+    UNSEEN_LABELS,
+    rule_label,
+)
+from claimledger.coding.passages import MAIN_TYPES
+from claimledger.coding.passages import main_event as passage_main_event
+from claimledger.coding.refine import MODEL_COMPONENT
 from claimledger.config import Config
 from claimledger.errors import EvalError, InputError
 from claimledger.eval.base import Detail, EvalResult, Extractor
+from claimledger.eval.case2021_cv import (
+    FOLDS,
+    SEED,
+    ModelHooks,
+    classifier_alone,
+    cross_validated_ledgers,
+    labelled_rows,
+    model_hooks,
+)
 from claimledger.eval.matching import precision_recall_f1, safe_ratio
 from claimledger.eval.polnear import extract_all
 from claimledger.ingest.text import article_from_text
@@ -47,68 +74,31 @@ LABEL_COLUMN = "subtype"
 
 NO_EVENT = "NO_EVENT"
 
-# ACLED sub-event types (as the coder writes them) → the task's label names. "Other" is not here: an
-# event coded "Strategic developments / Other" is labelled by its PLOVER type instead.
-ACLED_TO_CASE: dict[str, str] = {
-    "Abduction/forced disappearance": "ABDUCT_DISSAP",
-    "Agreement": "AGREEMENT",
-    "Air/drone strike": "AIR_STRIKE",
-    "Armed clash": "ARMED_CLASH",
-    "Arrests": "ARREST",
-    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
-    "Attack": "ATTACK",
-    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
-    "Chemical weapon": "CHEM_WEAP",
-    "Disrupted weapons use": "DISR_WEAP",
-    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
-    "Government regains territory": "GOV_REGAINS_TERIT",
-    "Grenade": "GRENADE",
-    "Headquarters or base established": "HQ_ESTABLISHED",
-    "Mob violence": "MOB_VIOL",
-    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
-    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
-    "Peaceful protest": "PEACE_PROTEST",
-    "Looting/property destruction": "PROPERTY_DISTRUCT",
-    "Protest with intervention": "PROTEST_WITH_INTER",
-    "Remote explosive/landmine/IED": "REM_EXPLOS",
-    "Sexual violence": "SEX_VIOL",
-    "Suicide bomb": "SUIC_BOMB",
-    "Violent demonstration": "VIOL_DEMONSTR",
-}
-ACLED_OTHER = "Other"
+__all__ = [
+    "ACLED_OTHER",
+    "ACLED_TO_CASE",
+    "CASE_LABELS",
+    "MAIN_TYPES",
+    "NO_EVENT",
+    "PLOVER_TO_CASE",
+    "SEEN_LABELS",
+    "UNPREDICTED_LABELS",
+    "UNSEEN_LABELS",
+    "Case2021Dataset",
+    "Snippet",
+    "case_label",
+    "classification_scores",
+    "load_case2021",
+    "main_event",
+    "parse_tsv",
+    "snippet_article",
+    "tsv_files",
+]
 
-# PLOVER type → label, for events without a specific ACLED sub-event type. Verbal and diplomatic
-# interaction is the unseen class DIPLO; an accusation (blame, a claim or denial of responsibility) is
-# ATTRIB; the remaining strategic moves are ACLED's OTHER.
-PLOVER_TO_CASE: dict[str, str] = {
-    "AGREE": "AGREEMENT",
-    "CONSULT": "DIPLO",
-    "SUPPORT": "DIPLO",
-    "CONCEDE": "DIPLO",
-    "COOPERATE": "DIPLO",
-    "AID": "DIPLO",
-    "REQUEST": "DIPLO",
-    "REJECT": "DIPLO",
-    "THREATEN": "DIPLO",
-    "SANCTION": "DIPLO",
-    "ACCUSE": "ATTRIB",
-    "RETREAT": "OTHER",
-    "MOBILIZE": "OTHER",
-    "COERCE": "OTHER",
-    "ASSAULT": "ATTACK",
-    "PROTEST": "PEACE_PROTEST",
-}
-
-# The task's labels ("Note on EVENT TYPES"): 25 seen (ACLED) and 5 unseen.
-SEEN_LABELS: tuple[str, ...] = (*sorted(ACLED_TO_CASE.values()), "OTHER")
-UNSEEN_LABELS: tuple[str, ...] = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB")
-CASE_LABELS: tuple[str, ...] = tuple(sorted((*SEEN_LABELS, *UNSEEN_LABELS)))
-# Labels no table leads to: we extract no crime or disaster events.
+# Labels no table leads to (none since the event model names crimes and disasters).
 UNPREDICTED_LABELS: frozenset[str] = frozenset(CASE_LABELS) - frozenset(
     (*ACLED_TO_CASE.values(), *PLOVER_TO_CASE.values())
 )
-
-MAIN_TYPES: tuple[str, ...] = ("ASSAULT", "COERCE", "PROTEST")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,22 +116,15 @@ class Snippet:
 
 def main_event(ledger: ArticleLedger) -> Event | None:
     """The event a snippet is about: see the module docstring; ``None`` if no event is asserted."""
-    events = [e for e in ledger.events if e.occurred]
-    if not events:
-        return None
-    return min(events, key=lambda e: (e.type not in MAIN_TYPES, e.trigger.span.start, e.trigger.span.end))
+    modelled = [e for e in ledger.events if e.component == MODEL_COMPONENT and e.occurred]
+    if modelled:
+        return min(modelled, key=lambda e: (e.trigger.span.start, e.trigger.span.end))
+    return passage_main_event(ledger.events)
 
 
 def case_label(event: Event | None) -> str:
     """The task's label for ``event`` (``NO_EVENT`` for none)."""
-    if event is None:
-        return NO_EVENT
-    if event.acled is not None and event.acled.sub_event_type != ACLED_OTHER:
-        label = ACLED_TO_CASE.get(event.acled.sub_event_type)
-        if label is not None:
-            return label
-        log.debug("ACLED sub-event type %r has no task label", event.acled.sub_event_type)
-    return PLOVER_TO_CASE.get(event.type, "OTHER")
+    return rule_label(event) or NO_EVENT
 
 
 # --------------------------------------------------------------------------- scoring
@@ -257,7 +240,22 @@ class Case2021Dataset:
                 articles[k] = snippet_article(snippet)
             except InputError as exc:
                 notes.append(f"not extracted (counted {NO_EVENT}): {exc.message}")
-        ledgers = dict(zip(articles, extract_all(extractor, list(articles.values())), strict=True))
+        hooks = model_hooks(extractor)
+        seen = [k for k in articles if hooks is not None and articles[k].id in hooks.model.training_ids]
+        unseen = [k for k in articles if k not in set(seen)]
+        ledgers = dict(zip(unseen, extract_all(extractor, [articles[k] for k in unseen]), strict=True))
+        cv_info: dict[int, str] = {}
+        if hooks is not None and seen:
+            cv_ledgers, folds, alone = _cross_validate(
+                hooks, [articles[k] for k in seen], [snippets[k].label for k in seen]
+            )
+            ledgers.update(zip(seen, cv_ledgers, strict=True))
+            cv_info = {k: f" (fold {f})" for k, f in zip(seen, folds, strict=True)}
+            alone_scores = classification_scores([snippets[k].label for k in seen], alone)
+            notes.append(
+                f"classifier alone, {FOLDS}-fold CV on {len(seen)} snippets: "
+                f"accuracy {alone_scores.accuracy:.3f} macro_f1 {alone_scores.macro_f1:.3f}"
+            )
         predicted: list[str] = []
         details: list[Detail] = []
         for k, snippet in enumerate(snippets):
@@ -268,20 +266,55 @@ class Case2021Dataset:
             label = case_label(event)
             predicted.append(label)
             info = f"predicted {label}" + (f" from {_describe(event)}" if event is not None else "")
+            info += cv_info.get(k, "")
             details.append(Detail("label", f"{snippet.id} {snippet.label}", label == snippet.label, info))
         gold = [s.label for s in snippets]
         scores = classification_scores(gold, predicted)
         notes.extend(_notes(gold, predicted, scores))
+        config: dict[str, Any] = {
+            **extractor.config_dict(),
+            "event_model": _protocol(hooks, len(seen), len(unseen)),
+        }
         return EvalResult(
             dataset=self.name,
             docs=len(snippets),
             metrics={"accuracy": scores.accuracy, "macro_f1": scores.macro_f1},
-            config=extractor.config_dict(),
+            config=config,
             model=extractor.model,
             seconds=round(time.perf_counter() - started, 3),
             notes=tuple(notes),
             details=tuple(details),
         )
+
+
+def _cross_validate(
+    hooks: ModelHooks, articles: Sequence[Article], gold: Sequence[str]
+) -> tuple[list[ArticleLedger], list[int], list[str]]:
+    """Ledgers of the texts the model was trained on, labelled by fold models; the folds; and the classifier's
+    own cross-validated predictions."""
+    analyses = list(hooks.analyse(articles))
+    rows = labelled_rows(analyses, gold, hooks.model)
+    ledgers, folds = cross_validated_ledgers(rows, hooks.model, FOLDS, SEED)
+    return ledgers, folds, classifier_alone(rows, hooks.model, FOLDS, SEED)
+
+
+def _protocol(hooks: ModelHooks | None, seen: int, unseen: int) -> dict[str, Any]:
+    """What ``config.event_model`` says: the model's provenance and how each snippet was scored."""
+    if hooks is None:
+        return {"protocol": "no event model", "trained_on": None}
+    parts = []
+    if seen:
+        parts.append(f"{FOLDS}-fold CV")
+    if unseen:
+        parts.append("shipped model, unseen rows")
+    return {
+        "protocol": " + ".join(parts) or "no rows",
+        "trained_on": hooks.model.trained_on,
+        "cv_rows": seen,
+        "shipped_model_rows": unseen,
+        "folds": FOLDS,
+        "seed": SEED,
+    }
 
 
 def _describe(event: Event) -> str:
@@ -292,10 +325,13 @@ def _describe(event: Event) -> str:
 def _notes(gold: Sequence[str], predicted: Sequence[str], scores: ClassScores) -> list[str]:
     unknown = sorted(set(gold) - set(CASE_LABELS))
     out = [
-        "nothing fitted: labels come from fixed tables (ACLED sub-event type, else PLOVER type)",
+        "labels from the ledger's main event: its ACLED sub-event type, else its PLOVER type",
         f"no event: {sum(p == NO_EVENT for p in predicted)} of {len(predicted)} snippets (counted wrong)",
-        f"never predicted (no counterpart among our types): {', '.join(sorted(UNPREDICTED_LABELS))}",
     ]
+    if UNPREDICTED_LABELS:
+        out.append(
+            f"never predicted (no counterpart among our types): {', '.join(sorted(UNPREDICTED_LABELS))}"
+        )
     if unknown:
         out.append(f"gold labels outside the task's list: {', '.join(unknown)}")
     for label, (precision, recall, f1, support) in scores.per_class.items():

@@ -7,8 +7,8 @@ without a text (the ``DOCUMENT`` header) are skipped. A record whose ``target`` 
 ``""`` or a stray string) but whose ``textInfo.markup`` marks ``SRC/TAR`` is reciprocal: its targets are
 its sources; otherwise it names no target.
 
-Each record's text is an ``Article`` (no date, no language check); its main event is chosen as for
-``case2021`` (``claimledger.eval.case2021.main_event``). Metrics:
+Each record's text is an ``Article`` (no date, no language check); its event is ``sentence_event``: the
+first rule-coded event that occurred, by trigger position, else the main event as for ``case2021``. Metrics:
 
 - ``type_acc``: the main event's PLOVER type equals the record's class through ``GSR_TO_PLOVER`` (the GSR
   uses the 2016 class names; the table follows OEDA's CAMEO2PLOVER-2021 conversion: DEMAND → REQUEST,
@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from claimledger.coding.refine import MODEL_COMPONENT
 from claimledger.config import Config
 from claimledger.errors import EvalError, InputError
 from claimledger.eval.base import Detail, EvalResult, Extractor
@@ -242,9 +243,19 @@ def _role_ok(
     return any(a is not None and actor_agrees(view, a, g, text) for a in ours for g in gold)
 
 
+def sentence_event(ledger: ArticleLedger) -> Event | None:
+    """The event a GSR sentence is about: the first rule-coded event that occurred, by trigger position (the
+    main clause's verb comes first in most sentences; preferring violent types, as CASE snippets want, picks
+    embedded clauses here: "after fierce fighting", "refugees fleeing"); else the snippet's main event."""
+    coded = [e for e in ledger.events if e.occurred and e.component != MODEL_COMPONENT]
+    if coded:
+        return min(coded, key=lambda e: (e.trigger.span.start, e.trigger.span.end))
+    return main_event(ledger)
+
+
 def score_record(record: GsrRecord, ledger: ArticleLedger | None) -> tuple[RecordScore, Event | None]:
     """How our main event fares on ``record`` (``ledger`` ``None``: nothing was extracted)."""
-    event = main_event(ledger) if ledger is not None else None
+    event = sentence_event(ledger) if ledger is not None else None
     if ledger is None or event is None:
         none = None if not record.sources else False
         return RecordScore(False, none, None if not record.targets else False, "none"), None
