@@ -118,3 +118,61 @@ def test_readme_documents_every_command() -> None:
     assert names >= {"extract", "ingest", "events", "claims", "show", "eval"}
     for name in names:
         assert re.search(rf"claimledger {re.escape(name)}\b", readme), f"README does not document `{name}`"
+
+
+def test_ingest_summarises_failures_by_reason(_warm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("", encoding="utf-8")
+    (d / "b.txt").write_text("   \n", encoding="utf-8")
+    (d / "c.txt").write_bytes(b"Rebels attacked \xff the town.")
+    (d / "d.txt").write_text("Gunmen killed three police officers in Kano on Friday, police said.")
+    res = runner.invoke(app, ["ingest", str(d), "--db", str(tmp_path / "l.db"), "--batch-size", "2"])
+    assert res.exit_code == 1
+    assert "stored 1 article(s), 0 already in the ledger, 3 failed" in res.output
+    table = res.output[res.output.index("by reason") :]
+    assert re.search(r"empty\s*│\s*2", table) and re.search(r"not UTF-8\s*│\s*1", table)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--processes", "0"], "n_process must be at least 1"),
+        (["--engine", "dask", "--workers", "0"], "workers must be at least 1"),
+        (["--engine", "spark"], "spark"),
+    ],
+)
+def test_ingest_rejects_bad_engine_options(tmp_path: Path, args: list[str], message: str) -> None:
+    res = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "l.db"), *args])
+    assert res.exit_code == 2
+    assert message in res.output
+    assert not (tmp_path / "l.db").exists()
+
+
+def test_ingest_with_the_dask_engine(pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    import claimledger.pipeline
+    from claimledger.engine.dask_engine import DaskEngine
+
+    def start(config):  # type: ignore[no-untyped-def]
+        cluster = LocalCluster(
+            n_workers=config.workers,
+            threads_per_worker=1,
+            processes=False,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,
+        )
+        return DaskEngine(Client(cluster), config, cluster)
+
+    monkeypatch.setattr(DaskEngine, "start", staticmethod(start))
+    monkeypatch.setattr(claimledger.pipeline, "build_pipeline", lambda config: pipeline)
+    db = tmp_path / "l.db"
+    args = ["ingest", str(REPO / "examples"), "--db", str(db), "--engine", "dask", "--workers", "1"]
+    res = runner.invoke(app, [*args, "--batch-size", "2"])
+    assert res.exit_code == 0, res.output
+    assert "stored 3 article(s)" in res.output
+    again = runner.invoke(app, args)
+    assert "stored 0 article(s), 3 already in the ledger" in again.output

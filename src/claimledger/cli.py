@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from claimledger.config import Config
@@ -158,6 +157,11 @@ def extract(
     raise typer.Exit(1 if failures else 0)
 
 
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs; .txt .html .jsonl .json")],
@@ -166,50 +170,55 @@ def ingest(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one")
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Articles per nlp.pipe batch")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Articles per batch (nlp.pipe and writes)")] = None,
+    processes: Annotated[
+        int | None, typer.Option("--processes", "-p", help="Parser processes of the local engine (n_process)")
+    ] = None,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="local: this machine; dask: Dask workers")
+    ] = EngineName.local,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster")
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes of the local Dask cluster")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    """Extract and store articles in the ledger (idempotent: an article already stored is skipped)."""
+    """Extract and store articles in the ledger, in batches.
+
+    Idempotent and resumable: an article already stored is skipped, so a run that was stopped
+    (even killed) continues where it stopped when run again.
+    """
+    from claimledger.engine import check_config, make_engine, run_ingest
     from claimledger.ingest import iter_articles
+    from claimledger.ingest.count import count_inputs
+    from claimledger.progress import IngestProgress, print_summary
     from claimledger.store import open_store
 
     _setup_logging(verbose)
-    config = _config(model, batch_size)
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's own chatter, even with -v
+    options: dict[str, object] = {"engine": engine.value}
+    for name, value in (("n_process", processes), ("scheduler", scheduler), ("workers", workers)):
+        if value is not None:
+            options[name] = value
+    config = replace(_config(model, batch_size), **options)  # type: ignore[arg-type]
+    try:
+        check_config(config)
+    except ClaimledgerError as exc:
+        err.print(f"[red]error[/] {exc.message}")
+        raise typer.Exit(2) from None
     pub = _parse_date(published, "--published")
-    pipeline = _pipeline(config)
-    failures: list[str] = []
-    stored = skipped = 0
-    with (
-        open_store(db) as store,
-        Progress(
-            TextColumn("[bold]ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as progress,
-    ):
-        task = progress.add_task("ingest", total=None, rate="")
-        started = dt.datetime.now()
-        done = 0
-        for result, ledger in _ledgers(pipeline, iter_articles(paths, config, pub), failures):
-            done += 1
-            secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
-            progress.update(task, advance=1, rate=f"{done / secs:.1f} articles/s")
-            if ledger is None:
-                continue
-            try:
-                if store.add_ledger(ledger):
-                    stored += 1
-                else:
-                    skipped += 1
-            except ClaimledgerError as exc:
-                failures.append(result.origin)
-                err.print(f"[red]error[/] {result.origin}: not stored: {exc.message}")
-    err.print(f"stored {stored} article(s), {skipped} already in the ledger, {len(failures)} failed")
-    raise typer.Exit(1 if failures else 0)
+    try:
+        with (
+            open_store(db) as store,
+            make_engine(config, lambda: _pipeline(config)) as runner,
+            IngestProgress(err, count_inputs(paths)) as progress,
+        ):
+            summary = run_ingest(iter_articles(paths, config, pub), store, runner, config, progress)
+    except ClaimledgerError as exc:
+        err.print(f"[red]error[/] {exc.message}")
+        raise typer.Exit(2) from None
+    print_summary(err, summary)
+    raise typer.Exit(1 if summary.failures else 0)
 
 
 @app.command()

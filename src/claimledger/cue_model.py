@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from claimledger.errors import DataFileError
@@ -21,6 +22,7 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 # speech verbs whose complement holds a reported (nested) attribution
 _SPEECH = frozenset("say tell claim report write add argue note announce insist ask explain".split())
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})
+_CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "nsubj"})
 
 
 def is_candidate(view: ParseView, i: int) -> bool:
@@ -28,15 +30,36 @@ def is_candidate(view: ParseView, i: int) -> bool:
     return t.pos in CANDIDATE_POS and t.text[:1].isalpha()
 
 
+def _quote_counts(view: ParseView) -> list[int]:
+    """counts[k]: quote-mark tokens before token k. Kept for the last view asked about (the stages ask
+    about many tokens of one article in turn)."""
+    global _last_counts
+    last = _last_counts
+    if last is not None and last[0] is view:
+        return last[1]
+    counts = [0]
+    n = 0
+    for t in view.tokens:
+        n += t.text in _QUOTES
+        counts.append(n)
+    _last_counts = (view, counts)
+    return counts
+
+
+_last_counts: tuple[ParseView, list[int]] | None = None
+
+
 def cue_features(view: ParseView, i: int) -> list[str]:
     """String features of token ``i`` as a possible cue head (the same for training and inference)."""
-    t = view[i]
+    tokens = view.tokens
+    t = tokens[i]
     lemma = t.lemma.lower()
-    head = view.head(i)
-    deps = sorted({c.dep for c in view.children(i)})
-    subj = view.children_by_dep(i, "nsubj", "nsubjpass")
-    subj_ent = view[subj[0].i].ent_type if subj else "-"
-    subj_pos = view[subj[0].i].pos if subj else "-"
+    head = tokens[t.head]
+    children = view.children(i)
+    deps = sorted({c.dep for c in children})
+    subj = [c for c in children if c.dep in ("nsubj", "nsubjpass")]
+    subj_ent = tokens[subj[0].i].ent_type if subj else "-"
+    subj_pos = tokens[subj[0].i].pos if subj else "-"
     feats = [
         "bias",
         f"lemma={lemma}",
@@ -51,23 +74,23 @@ def cue_features(view: ParseView, i: int) -> list[str]:
         f"subj_pos={subj_pos}",
         f"lemma_subjpos={lemma}|{subj_pos}",
     ]
-    feats.extend(f"child={d}" for d in deps)
-    feats.extend(f"lemma_child={lemma}|{d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj"))
-    prev = view[i - 1].lower if i > 0 else "<s>"
-    nxt = view[i + 1].lower if i + 1 < len(view) else "</s>"
+    feats.extend([f"child={d}" for d in deps])
+    feats.extend([f"lemma_child={lemma}|{d}" for d in deps if d in _CHILD_DEPS])
+    n = len(tokens)
+    prev = tokens[i - 1].text.lower() if i > 0 else "<s>"
+    nxt = tokens[i + 1].text.lower() if i + 1 < n else "</s>"
     feats.extend([f"prev={prev}", f"next={nxt}"])
-    quote_near = any(
-        view[k].text in ("“", "”", '"', "''", "``") for k in range(max(0, i - 3), min(len(view), i + 4))
-    )
-    feats.append(f"quote_near={quote_near}")
-    if any(c.dep == "ccomp" for c in view.children(i)):
+    counts = _quote_counts(view)
+    lo, hi = max(0, i - 3), min(n, i + 4)
+    feats.append(f"quote_near={counts[hi] - counts[lo] > 0}")
+    if "ccomp" in deps:
         feats.append(f"ccomp_subj={subj_pos}")
-    feats.extend(f"lemma_prep={lemma}|{c.lower}" for c in view.children(i) if c.dep in ("prep", "prt"))
-    if any(c.dep == "neg" for c in view.children(i)):
+    feats.extend([f"lemma_prep={lemma}|{c.text.lower()}" for c in children if c.dep in ("prep", "prt")])
+    if "neg" in deps:
         feats.append("negated")
     # inside a quotation (an odd number of quote marks before it in its sentence)?
     s = view.sentence_of(i)
-    marks = sum(1 for k in range(s.start, i) if view[k].text in _QUOTES)
+    marks = counts[i] - counts[s.start] if i > s.start else 0
     feats.append(f"in_quote={marks % 2 == 1}")
     # under another speech verb (nested attributions are rarely annotated)
     anc = next((a for a in view.ancestors(i) if a.pos == "VERB" and a.lemma.lower() in _SPEECH), None)
@@ -83,7 +106,7 @@ class CueModel:
     trained_on: str
 
     def probability(self, view: ParseView, i: int) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in cue_features(view, i))
+        z = sum(map(self.weights.get, cue_features(view, i), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def is_cue(self, view: ParseView, i: int) -> bool:

@@ -7,26 +7,32 @@ same length so that the parse sees clean text while every character offset still
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from claimledger.dates import normalise
 from claimledger.geo.extract import place_from_entry
 from claimledger.types import Place, Span
 
 if TYPE_CHECKING:
     from claimledger.geo.gazetteer import Gazetteer
 
-# An upper-case place (letters, spaces, dots, apostrophes, hyphens), optionally ", <date words>" and/or
-# "(Agency)", then a dash or two. At the very start of the text (after blank lines).
+# An upper-case place (letters, spaces, dots, apostrophes, hyphens), optionally "(COUNTRY)" before a comma,
+# ", <date words>" and/or "(Agency)", then a dash or two. At the very start of the text (after blank lines).
 _DATELINE = re.compile(
     r"""\A\s*
-    (?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])          # BAMAKO / SAN SALVADOR / NEW DELHI
-    (?:\s*,\s*(?P<date>[A-Za-z0-9 .]{1,30}?))?        # , Tuesday / , 3 JAN 90
-    \s*(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?      # (Reuters)
+    (?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])                   # BAMAKO / SAN SALVADOR / NEW DELHI
+    (?:\s*\((?P<country>[A-Z][A-Za-z.'’\- ]{1,40})\)(?=\s*,))?  # (PANAMA), only before the date's comma
+    (?:\s*,\s*(?P<date>[A-Za-z0-9 .]{1,30}?))?                # , Tuesday / , 3 JAN 90
+    \s*(?:[(\[](?P<agency>[A-Za-z0-9 .&'’\-\[\]]{1,40})[)\]]\s*)?  # (Reuters) / (ACAN-EFE) / (IPS [X])
     (?P<dash>--|[-—–])\s""",
     re.VERBOSE,
 )
+# Wire conventions for a dateline without a place: not a place name.
+_NO_PLACE = frozenset({"NO CITY", "NO PLACE", "CLANDESTINE", "UNKNOWN"})
+_DATE_WORDS = re.compile(r"^(?:NO\s+DATE|UNDATED)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,7 @@ class Dateline:
     place: Span  # the place name
     date: Span | None  # the date words, if any
     agency: Span | None  # the agency in brackets, if any
+    country: Span | None = None  # the bracketed country after the place: "PANAMA CITY (PANAMA), ..."
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -46,13 +53,33 @@ def find_dateline(text: str) -> Dateline | None:
     if len(place) < 3 or not any(c.isalpha() for c in place):
         return None
     date = Span(m.start("date"), m.end("date")) if m.group("date") else None
+    if date is not None and _DATE_WORDS.match(m.group("date")):
+        date = None
     agency = Span(m.start("agency"), m.end("agency")) if m.group("agency") else None
+    country = Span(m.start("country"), m.end("country")) if m.group("country") else None
     return Dateline(
         span=Span(m.start("place"), m.end("dash")),
         place=Span(m.start("place"), m.end("place")),
         date=date,
         agency=agency,
+        country=country,
     )
+
+
+def dateline_date(text: str, dateline: Dateline | None, published: dt.date | None = None) -> dt.date | None:
+    """The day the dateline names: "3 JAN 90" → 1990-01-03; "Tuesday" only with ``published`` (the latest
+    Tuesday on or before it). None without a dateline, without date words ("NO DATE") or when they name
+    no single day.
+    """
+    if dateline is None or dateline.date is None:
+        return None
+    got = normalise(dateline.date.text(text), published, tense="past")
+    return got.start if got is not None and got.granularity == "day" else None
+
+
+def has_place(text: str, dateline: Dateline) -> bool:
+    """Whether the dateline names a place (not "NO CITY" or "CLANDESTINE")."""
+    return " ".join(dateline.place.text(text).split()).upper() not in _NO_PLACE
 
 
 def blank(text: str, dateline: Dateline | None) -> str:
@@ -67,6 +94,12 @@ def dateline_country(text: str, dateline: Dateline | None, gaz: Gazetteer) -> st
     """The country of the dateline's place, if it resolves on its own ("SAN SALVADOR" → SV)."""
     if dateline is None:
         return None
+    if dateline.country is not None:
+        country = gaz.country_by_name(dateline.country.text(text).title())
+        if country is not None:
+            return country.country
+    if not has_place(text, dateline):
+        return None
     entry = gaz.best(text[dateline.place.start : dateline.place.end].title())
     return entry.country if entry is not None else None
 
@@ -80,16 +113,20 @@ def dateline_place(
 ) -> tuple[tuple[Place, ...], str | None]:
     """Add the dateline's place to ``places`` (or its mention to the same place already found).
 
-    Returns the places and the id of the dateline's place (None if there is no dateline or it does not
-    resolve). The countries already mentioned break ties ("SAN MIGUEL" in a Salvadoran story).
+    Returns the places and the id of the dateline's place (None if there is no dateline, it names no place
+    or it does not resolve, in the bracketed country where there is one). A bracketed country ("SAN CARLOS
+    (NICARAGUA)") or else the countries already mentioned break ties ("SAN MIGUEL" in a Salvadoran story).
     """
-    if dateline is None:
+    if dateline is None or not has_place(text, dateline):
         return places, None
     name = text[dateline.place.start : dateline.place.end].title()
     countries = [p.country for p in places if p.country]
     focus = max(set(countries), key=countries.count) if countries else None
+    named = gaz.country_by_name(dateline.country.text(text).title()) if dateline.country else None
+    if named is not None:
+        focus = named.country  # "SAN CARLOS (NICARAGUA)": the bracketed country decides
     entry = gaz.best(name, focus_country=focus, context_countries=set(countries))
-    if entry is None:
+    if entry is None or (named is not None and entry.country != named.country):
         return places, None
     for i, p in enumerate(places):
         if p.geonames_id is not None and p.geonames_id == entry.geonames_id:

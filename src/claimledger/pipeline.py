@@ -7,14 +7,17 @@ an article is recorded in ``errors`` and the later stages run on what is there.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from claimledger.actors import ActorExtractor, ActorResult
 from claimledger.attribution import AttributionExtractor, CueLexicon, DraftClaim, load_cues
+from claimledger.coding.classifier import EventTypeModel, load_event_model
 from claimledger.coding.coder import DraftEvent, EventCoder
 from claimledger.coding.quantities import QuantityWords, load_quantities
+from claimledger.coding.refine import refine_events
 from claimledger.coding.triggers import TriggerLexicon, load_triggers
 from claimledger.config import Config
 from claimledger.cue_model import CueModel, load_cue_model
@@ -25,9 +28,10 @@ from claimledger.geo.extract import extract_places
 from claimledger.geo.gazetteer import Gazetteer, load_gazetteer
 from claimledger.ledger.article import assemble, publication_time
 from claimledger.lexicon import Channels, Demonyms, load_channels, load_demonyms
+from claimledger.name_filter import NameFilter, build_name_filter
 from claimledger.nlp.convert import doc_to_parse
 from claimledger.syntax import ParseView
-from claimledger.truecase import truecase
+from claimledger.truecase import is_all_caps, truecase
 from claimledger.types import (
     Actor,
     Article,
@@ -54,6 +58,9 @@ COMMON_WORDS = frozenset(
     "army national central general independence concord victoria liberty progress hope".split()
 )
 
+# Phrases whose "is it a name" answer is remembered (truecasing asks about every 1-4 word phrase).
+NAME_CACHE_SIZE = 200_000
+
 # Failures a stage may hit on odd input; recorded per article so the batch goes on.
 _STAGE_FAILURES = (ClaimledgerError, ValueError, IndexError, KeyError, TypeError, AttributeError)
 
@@ -69,6 +76,7 @@ class Resources:
     triggers: TriggerLexicon
     cue_model: CueModel | None = None
     quantities: QuantityWords = field(default_factory=lambda: QuantityWords({}))
+    event_model: EventTypeModel | None = None  # the learned event sub-type model (coding.refine)
 
 
 def load_resources() -> Resources:
@@ -80,6 +88,7 @@ def load_resources() -> Resources:
         triggers=load_triggers(),
         cue_model=load_cue_model(),
         quantities=load_quantities(),
+        event_model=load_event_model(),
     )
 
 
@@ -99,6 +108,12 @@ class Pipeline:
         self._attribution = AttributionExtractor(resources.cues, resources.channels, resources.cue_model)
         self._coder = EventCoder(resources.triggers, resources.quantities)
         self._names: dict[str, bool] = {}
+        self._name_filter: NameFilter | None = None  # built on first use (truecasing only)
+
+    def _names_filter(self) -> NameFilter:
+        if self._name_filter is None:
+            self._name_filter = build_name_filter(self.resources.gazetteer, self.resources.demonyms)
+        return self._name_filter
 
     def _is_name(self, phrase: str) -> bool:
         """Whether a title-cased phrase is a name to restore when truecasing: a demonym, a country or
@@ -106,6 +121,8 @@ class Pipeline:
         known = self._names.get(phrase)
         if known is not None:
             return known
+        if not self._names_filter().may_be_name(phrase):
+            return False  # no lookup can match it (most phrases); not cached
         ok = False
         if phrase.lower() not in COMMON_WORDS:
             if self.resources.demonyms.lookup(phrase):
@@ -118,6 +135,8 @@ class Pipeline:
                     ):
                         ok = True
                         break
+        if len(self._names) >= NAME_CACHE_SIZE:
+            self._names.clear()  # bounded: memory stays flat over a long run
         self._names[phrase] = ok
         return ok
 
@@ -128,19 +147,31 @@ class Pipeline:
     def parse_text(self, article: Article) -> str:
         """The text the parser reads: the dateline blanked, all-capitals wire text truecased. Same length as
         ``article.text``, so every span found on it indexes the article."""
-        return truecase(blank(article.text, find_dateline(article.text)), self._is_name)
+        text = blank(article.text, find_dateline(article.text))
+        if not is_all_caps(text):
+            return text
+        return truecase(text, self._is_name, longest=self._names_filter().longest)
 
     def extract(self, article: Article) -> ArticleLedger:
         doc = self.nlp(self.parse_text(article))
         return self.from_parse(article, doc_to_parse(doc, self.model))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleLedger]:
-        """Stream ledgers for ``articles`` using ``nlp.pipe`` in batches (input order is kept)."""
-        pairs = ((self.parse_text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.config.batch_size, n_process=self.config.n_process
-        ):
-            yield self.from_parse(article, doc_to_parse(doc, self.model))
+        """Stream ledgers for ``articles`` using ``nlp.pipe`` in batches (input order is kept).
+
+        ``articles`` is read lazily, as the parser asks for texts. The parser gets plain strings (with
+        ``n_process`` > 1 they go to its processes as text, not as tokenised ``Doc``s); the articles
+        wait here in order, and ``nlp.pipe`` keeps that order.
+        """
+        waiting: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                waiting.append(article)
+                yield self.parse_text(article)
+
+        for doc in self.nlp.pipe(texts(), batch_size=self.config.batch_size, n_process=self.config.n_process):
+            yield self.from_parse(waiting.popleft(), doc_to_parse(doc, self.model))
 
     def from_parse(self, article: Article, parse: Parse) -> ArticleLedger:
         view = ParseView(parse)
@@ -159,7 +190,13 @@ class Pipeline:
         dateline_pid: str | None = None
         try:
             hint = dateline_country(article.text, dateline, self.resources.gazetteer)
-            places, place_of = extract_places(view, self.resources.gazetteer, prefix, focus_hint=hint)
+            places, place_of = extract_places(
+                view,
+                self.resources.gazetteer,
+                prefix,
+                focus_hint=hint,
+                demonyms=self.resources.demonyms.lookup,
+            )
             places, dateline_pid = dateline_place(
                 article.text, dateline, self.resources.gazetteer, places, prefix
             )
@@ -194,6 +231,13 @@ class Pipeline:
             )
         except _STAGE_FAILURES as exc:
             errors.append(_stage_error("ledger", exc, article))
+        if self.resources.event_model is not None:  # the event sub-type model labels each passage
+            try:
+                events, out_claims = refine_events(
+                    view, events, out_claims, actors.actors, self.resources.event_model, times, prefix
+                )
+            except _STAGE_FAILURES as exc:
+                errors.append(_stage_error("event_model", exc, article))
         actor_records: tuple[Actor, ...] = actors.actors
         if parse.text != article.text:
             # the parser read a blanked or truecased copy: evidence texts come from the article itself

@@ -295,3 +295,48 @@ def test_sentences_with_model(
 ) -> None:
     times, _ = extract_times(parse(nlp, sentence), published, "")
     assert [(t.text, t.start.isoformat(), t.end.isoformat(), t.anchor) for t in times] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "The president decided to call a special congressional session on 22 and 23 December.",
+            dt.date(1989, 12, 20),
+            [("22 and 23 December", "1989-12-22", "1989-12-23")],
+        ),
+        (
+            "The guerrillas today threatened to murder individuals involved in the 19 March elections.",
+            dt.date(1989, 3, 12),
+            [("today", "1989-03-12", "1989-03-12"), ("the 19 March", "1989-03-19", "1989-03-19")],
+        ),
+        ("The man killed on Monday was a judge.", WED, [("Monday", "2021-09-06", "2021-09-06")]),
+        (
+            "The watchmen reported that at 2030 they saw a man. The attacks began at 2100 on 1 May.",
+            dt.date(1990, 5, 2),
+            [("1 May", "1990-05-01", "1990-05-01")],
+        ),
+        (
+            "Leftist leaders said the march held today was a success.",
+            dt.date(1989, 3, 15),
+            [("today", "1989-03-15", "1989-03-15")],
+        ),
+        (
+            "Troops of the 13th Brigade found the bodies in the early 1980's.",
+            MON,
+            [("the early 1980's", "1980-01-01", "1983-12-31")],
+        ),
+        (
+            "It is better to take precautions now than to have regrets later.",
+            MON,
+            [("now", "2021-09-06", "2021-09-06")],
+        ),
+    ],
+    ids=["infinitive", "participle", "participle-past", "clock", "noun-march", "ordinal-decade", "now"],
+)
+def test_what_is_a_time_and_its_tense(
+    nlp: Language, sentence: str, published: dt.date, expected: list[tuple[str, str, str]]
+) -> None:
+    times, _ = extract_times(parse(nlp, sentence), published, "")
+    assert [(t.text, t.start.isoformat(), t.end.isoformat()) for t in times] == expected

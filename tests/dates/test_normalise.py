@@ -199,6 +199,18 @@ CASES: list[tuple[str, dt.date | None, str, Normalised | None]] = [
     ("the", MON, "unknown", None),
     ("31 February", MON, "unknown", None),
     ("4", MON, "unknown", None),
+    # the present, decades and parts of them, hyphenated wire dates
+    ("now", MON, "past", day("2021-09-06")),
+    ("currently", MON, "unknown", day("2021-09-06")),
+    ("at present", MON, "unknown", day("2021-09-06")),
+    ("now", None, "unknown", None),
+    ("the 1970's", None, "unknown", span("1970-01-01", "1979-12-31")),
+    ("EARLY 1980'S", None, "unknown", span("1980-01-01", "1983-12-31")),
+    ("the late 1990s", None, "unknown", span("1997-01-01", "1999-12-31")),
+    ("mid-1980s", None, "unknown", span("1983-01-01", "1986-12-31")),
+    ("3-OCTOBER", dt.date(1989, 12, 20), "past", day("1989-10-03")),
+    ("3 - October", MON, "unknown", None),
+    ("late this month", MON, "unknown", span("2021-09-21", "2021-09-30")),
 ]
 
 

@@ -31,6 +31,12 @@ def found(text: str) -> set[str]:
         ("The army retook it the next day.", "the next day"),
         ("It happened three days ago.", "three days ago"),
         ("Talks collapsed in May.", "May"),
+        ("It is better to take precautions now than later.", "now"),
+        ("The town is currently held by rebels.", "currently"),
+        ("At present, 30 remain.", "At present"),
+        ("KIDNAPPINGS IN THE EARLY 1980'S.", "EARLY 1980'S"),
+        ("A meeting late this month was mentioned.", "late this month"),
+        ("THE ELN EMERGED IN THE 1960'S.", "THE 1960'S"),
     ],
 )
 def test_scan_finds(text: str, expected: str) -> None:
@@ -44,7 +50,15 @@ def test_scan_finds(text: str, expected: str) -> None:
         "Only several days after his first visit, it took two weeks.",
         "About 2019 people were displaced.",
         "They killed 15 people.",
+        "Until now nobody knew.",
+        "From now on, talks will be held.",
+        "Now that the war is over, they left.",
+        "The group, which by now controls it, left.",
     ],
 )
 def test_scan_ignores(text: str) -> None:
     assert found(text) == set()
+
+
+def test_scan_does_not_take_a_decade_for_a_year() -> None:
+    assert "EARLY 1980" not in found("KIDNAPPINGS IN THE EARLY 1980'S.")

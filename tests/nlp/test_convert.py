@@ -145,3 +145,52 @@ def test_newline_tokens_keep_offsets() -> None:
     assert parse.text == text
     assert [t.idx for t in parse.tokens] == [0, 4, 5, 6, 7]
     assert [s.span.text(text) for s in parse.sentences] == ["Calm.\n", "*Note"]
+
+
+def _reference_parse(doc):  # type: ignore[no-untyped-def]
+    """The conversion done token by token through spaCy's own attributes (what ``doc_to_parse`` reads in
+    bulk)."""
+    from claimledger.types import Entity, Parse, Sentence, Token
+
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sents = list(doc.sents) if has_sents else [doc[:]]
+    sent_of = {t.i: si for si, s in enumerate(sents) for t in s}
+    tokens = tuple(
+        Token(
+            i=t.i,
+            text=t.text,
+            idx=t.idx,
+            whitespace=t.whitespace_,
+            lemma=t.lemma_ or t.text.lower(),
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_,
+            morph=str(t.morph),
+            sent=sent_of.get(t.i, 0),
+            like_num=bool(t.like_num),
+            is_punct=bool(t.is_punct),
+        )
+        for t in doc
+    )
+    sentences = tuple(Sentence(s.start, s.end, Span(s.start_char, s.end_char)) for s in sents)
+    ents = tuple(Entity(e.start, e.end, e.label_, Span(e.start_char, e.end_char), e.text) for e in doc.ents)
+    return Parse(text=doc.text, tokens=tokens, sentences=sentences, entities=ents, model="m")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked an army base near Homs on Sunday, the army said.  It denied it.\n\nCalm returned.",
+        "SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARMY HAS REPORTED THAT ABOUT 50 PEASANTS WERE KIDNAPPED.",
+        "  Leading spaces, a “quote,” ünïcödé and 3.5 million dollars; (brackets) - dashes -- too\n",
+        "x",
+        "",
+    ],
+)
+def test_bulk_conversion_equals_token_by_token(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert doc_to_parse(doc, "m") == _reference_parse(doc)

@@ -121,6 +121,18 @@ class ConstructionsMixin(QuotesMixin):
         """ "the NRF's allegations of foreign support", "X's claim that ...", "a statement by X that"."""
         t = view[i]
         learned = self.cues.nouns.get(t.lemma) is None
+        comp = [
+            k
+            for c in view.children(i)
+            if (
+                c.dep in ("acl", "ccomp")
+                or (c.dep == "prep" and c.lower in ("of", "about", "on", "that", "to"))
+            )
+            and c.i > i
+            for k in view.subtree(c.i)
+        ]
+        if not comp:
+            return  # no content: nothing to attribute (checked first: it is cheaper than the cue model)
         if learned and (self.model is None or not self.model.is_cue(view, i)):
             return
         owner = [c for c in view.children_by_dep(i, "poss") if c.pos != "PRON" or actors.resolve(c.i)]
@@ -137,18 +149,6 @@ class ConstructionsMixin(QuotesMixin):
             subj = self._subject(view, gov)
             speakers = [view[subj]] if subj is not None else []
         if not speakers and not learned:
-            return
-        comp = [
-            k
-            for c in view.children(i)
-            if (
-                c.dep in ("acl", "ccomp")
-                or (c.dep == "prep" and c.lower in ("of", "about", "on", "that", "to"))
-            )
-            and c.i > i
-            for k in view.subtree(c.i)
-        ]
-        if not comp:
             return
         src = self._classify(view, speakers[0].i, actors) if speakers else (None, "unnamed", None, None)
         content = view.char_span(min(comp), max(comp) + 1)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from claimledger.actors import ActorResult
 from claimledger.attribution.base import Quote
 from claimledger.attribution.content import ContentMixin
 from claimledger.attribution.words import COMPONENT, QUOTE_PAIRS
 from claimledger.syntax import ParseView
 from claimledger.types import Claim, Span
+
+_OPENING = re.compile("|".join(re.escape(opening) for opening, _ in QUOTE_PAIRS))
+_PAIR_OF = {opening: (opening, closing) for opening, closing in reversed(QUOTE_PAIRS)}
 
 
 class QuotesMixin(ContentMixin):
@@ -18,10 +23,11 @@ class QuotesMixin(ContentMixin):
         i = 0
         n = len(text)
         while i < n:
-            pair = next((p for p in QUOTE_PAIRS if text.startswith(p[0], i)), None)
-            if pair is None:
-                i += 1
-                continue
+            found = _OPENING.search(text, i)  # the next opening mark (the first of QUOTE_PAIRS that fits)
+            if found is None:
+                break
+            i = found.start()
+            pair = _PAIR_OF[found.group()]
             o = len(pair[0])
             j = text.find(pair[1], i + o)
             # a quotation may run over several sentences but not over a paragraph break

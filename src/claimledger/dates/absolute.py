@@ -45,12 +45,16 @@ _DMY = re.compile(
 _MDY = re.compile(
     rf"^{_WD_PREFIX}({MONTH_ALT})\b\.?\s+(?:the\s+)?({_DAYNUM})(?:st|nd|rd|th)?(?:,?\s+({YEAR4_RE}|'\d\d|\d\d))?$"
 )
-_MY = re.compile(rf"^({MONTH_ALT})\b\.?,?\s+(?:of\s+)?({YEAR4_RE}|'\d\d)$")
+# a bare two-digit year only where it cannot be a day ("JAN 90", not "JAN 20")
+_MY = re.compile(rf"^({MONTH_ALT})\b\.?,?\s+(?:of\s+)?({YEAR4_RE}|'\d\d|3[2-9]|[4-9]\d|00)$")
 _M = re.compile(rf"^({MONTH_ALT})\b\.?$")
-_Y = re.compile(rf"^(?:the\s+year\s+)?({YEAR4_RE})$")
+_Y = re.compile(rf"^(?:the\s+year\s+)?({YEAR4_RE}|'\d\d)$")
 _DAY_ONLY = re.compile(rf"^(the\s+)?({_DAYNUM})(st|nd|rd|th)?$")
 _DAY_YEAR = re.compile(rf"^({_DAYNUM})(?:st|nd|rd|th)?,?\s+({YEAR4_RE})$")  # "7, 2020" in "January 4-7, 2020"
-_DECADE = re.compile(r"^(?:the\s+)?(?:(1[89]\d|20\d)0|'(\d)0)'?s$")
+_DECADE = re.compile(
+    r"^(?:the\s+)?(?:(early|mid|middle|late)[-\s]+)?(?:the\s+)?(?:(1[89]\d|20\d)0|'(\d)0)'?s$"
+)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "middle": (3, 6), "late": (7, 9)}
 _SEASON = re.compile(
     rf"^(?:(last|this|next|past)\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?({YEAR4_RE}))?$"
 )
@@ -101,7 +105,7 @@ def parse_cal(s: str, pivot: dt.date | None, *, bare_day: bool = False) -> Cal |
     if m := _M.match(s):
         return Cal(None, MONTHS[m.group(1)])
     if m := _Y.match(s):
-        return Cal(int(m.group(1)))
+        return Cal(_year(m.group(1), pivot))
     if (m := _DAY_ONLY.match(s)) and (bare_day or m.group(1) or m.group(3)):
         return Cal(day=int(m.group(2)))
     if bare_day and (m := _DAY_YEAR.match(s)):
@@ -285,8 +289,9 @@ def decade(s: str, ctx: Context) -> Normalised | None:
     m = _DECADE.match(s)
     if m is None:
         return None
-    if m.group(1):
-        first = int(m.group(1)) * 10
+    if m.group(2):
+        first = int(m.group(2)) * 10
     else:
-        first = cal.two_digit_year(int(m.group(2)) * 10, ctx.pivot or ctx.published)
-    return Normalised(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range")
+        first = cal.two_digit_year(int(m.group(3)) * 10, ctx.pivot or ctx.published)
+    lo, hi = _DECADE_PARTS[m.group(1)] if m.group(1) else (0, 9)
+    return Normalised(dt.date(first + lo, 1, 1), dt.date(first + hi, 12, 31), "range")

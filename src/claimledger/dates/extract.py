@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from claimledger.dates.calendar import DAY, Tense, as_date
 from claimledger.dates.normalise import Context, Normalised, anchor_offsets, clean, resolve
@@ -29,6 +30,11 @@ _FUTURE_HEADS = frozenset(
 _SCHEDULING = frozenset({"plan", "schedule", "slate", "expect"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 _MAX_ANCHOR_SENTENCES = 2
+_HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+_CLOCK_BEFORE = frozenset({"at", "approximately"})
+_CLOCK_AFTER = frozenset({"gmt", "utc", "hours", "hrs", "local"})
+_NOUN_MONTHS = frozenset({"march", "may"})
+_ORDINAL = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
 # Any date will do to test whether a candidate is a time at all when there is no publication date.
 _PROBE = dt.date(2000, 6, 15)
 
@@ -88,7 +94,36 @@ def _candidates(view: ParseView) -> list[tuple[int, int]]:
         if any((e := view.entity_at(i)) is not None and e.label in _NAME_LABELS for i in range(*rng)):
             continue
         found.add(rng)
-    return sorted(r for r in found if r[0] < r[1])
+    return sorted(r for r in found if r[0] < r[1] and not _not_a_time(view, *r))
+
+
+def _not_a_time(view: ParseView, start: int, end: int) -> bool:
+    return _clock(view, start, end) or _noun_month(view, start, end) or _ordinal_modifier(view, start, end)
+
+
+def _ordinal_modifier(view: ParseView, start: int, end: int) -> bool:
+    """ "the 13th Brigade", "its 25th anniversary": an ordinal before a noun is no day of the month."""
+    if not _ORDINAL.match(view.span_text(start, end)) or end >= len(view):
+        return False
+    return view[end].pos in ("NOUN", "PROPN")
+
+
+def _clock(view: ParseView, start: int, end: int) -> bool:
+    """A wire clock time read as a year: "AT 2030", "2132 GMT" (nobody says "at 1984")."""
+    if end - start != 1 or not _HHMM.match(view[start].text):
+        return False
+    before = view[start - 1].lower if start > 0 else ""
+    after = view[end].lower if end < len(view) else ""
+    return before in _CLOCK_BEFORE or after in _CLOCK_AFTER
+
+
+def _noun_month(view: ParseView, start: int, end: int) -> bool:
+    """ "the march", "a march": the noun, not the month (a month name alone after an article)."""
+    if end - start != 1 or view[start].lower not in _NOUN_MONTHS or start == 0:
+        return False
+    if end < len(view) and (view[end].like_num or view[end].text[:1].isdigit()):
+        return False  # "the May 1990 elections"
+    return view[start - 1].lower in ("the", "a", "this", "that", "their", "his", "her", "its", "our")
 
 
 def _snap(view: ParseView, char_start: int, char_end: int) -> tuple[int, int] | None:
@@ -165,11 +200,17 @@ def _day_anchor(view: ParseView, start: int, earlier: list[TimeExpr]) -> TimeExp
 
 
 def tense_of(view: ParseView, start: int, end: int) -> Tense:
-    """Tense of the verb that governs tokens ``[start, end)``: the first verb up the tree that has one."""
+    """Tense of the verb that governs tokens ``[start, end)``: the first verb up the tree that has one.
+
+    Unknown when the way up passes through a subject noun ("a meeting late this month was mentioned").
+    """
     root = next((i for i in range(start, end) if not start <= view[i].head < end or view[i].head == i), start)
     seen = {root}
     cur = view[root]
     while cur.head != cur.i and cur.head not in seen:
+        if cur.pos in ("NOUN", "PROPN") and cur.dep in ("nsubj", "nsubjpass") and cur.i != root:
+            # "a meeting late this month has been mentioned": the subject's own time, not the predicate's
+            return "unknown"
         seen.add(cur.head)
         cur = view[cur.head]
         if cur.pos in ("VERB", "AUX"):
@@ -183,6 +224,8 @@ def _verb_tense(view: ParseView, i: int) -> Tense | None:
     """Tense of verb ``i``; None for a form without one (infinitive, participle without auxiliary)."""
     tok = view[i]
     auxes = view.children_by_dep(i, "aux", "auxpass")
+    if not auxes and tok.tag == "VBN" and tok.dep in ("acl", "amod"):
+        return None  # "individuals involved in the 19 March elections": a participle, no tense of its own
     if any(a.lower in _FUTURE_AUX or a.lemma in ("will", "shall") for a in auxes):
         return "future"
     if any(a.lower in _MODALS for a in auxes):
@@ -195,6 +238,10 @@ def _verb_tense(view: ParseView, i: int) -> Tense | None:
     if _is_past(view, i):
         return "past"
     if tok.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in auxes):
+        return "unknown"
+    if tok.tag == "VB" and any(a.lower == "to" for a in auxes):
+        # "decided to call a session on 22 December": the infinitive's time is not bound by the
+        # governing verb's tense (it is often after it)
         return "unknown"
     return None
 

@@ -49,7 +49,7 @@ _CLOCK = re.compile(
     r"(?:\s*(?:local\s+time|gmt|utc|edt|est|bst|cet|cest|ist|pst|pdt)\b)?"
     r"|\b(?:at|approximately)\s+(?:[01]\d|2[0-3])[0-5]\d\b"  # wire clock: "AT 1940"
 )
-_EDGE = re.compile(r"^[\s,;:.\-\"']+|[\s,;:\-\"']+$")
+_EDGE = re.compile(r"^(?:[\s,;:.\-\"]|'(?!\d\d\b))+|[\s,;:\-\"']+$")  # keeps the ' of '89
 _LEADING = re.compile(
     r"^(?:on|in|at|during|by|as\s+of|since|until|till|before|after|around|about|approximately|nearly"
     r"|almost|roughly|circa|sometime(?:\s+in)?|some\s+time\s+in|over|throughout|through|for|within\s+the"
@@ -57,6 +57,7 @@ _LEADING = re.compile(
     + WEEKDAY_ALT
     + r")\b))\s+"
 )
+_DAY_HYPHEN_MONTH = re.compile(rf"\b(\d{{1,2}})-({MONTH_ALT})\b")
 _NIGHT_OF = re.compile(r"^the\s+(night|(?:early|small|wee)\s+hours|morning|afternoon|evening)\s+of\s+")
 _EXPLICIT_YEAR = re.compile(rf"\b{YEAR4_RE}\b|'\d\d\b|\b\d{{4}}-\d\d-\d\d\b|\b(?:{MONTH_ALT})\.?\s+\d\d$")
 
@@ -65,9 +66,10 @@ def clean(text: str) -> str:
     """Lower-cased text of an expression without clock times, parentheses and leading prepositions."""
     s = _PAREN.sub(" ", text.translate(_TRANSLATE).lower())
     s = _CLOCK.sub(" ", s)
+    s = _DAY_HYPHEN_MONTH.sub(r"\1 \2", s)  # "3-October" (translated wire text)
     s = " ".join(s.split())
     s = _EDGE.sub("", s)
-    if s.endswith("'s"):
+    if s.endswith("'s") and s[-3:-2] != "0":  # "yesterday's", not "the 1970's"
         s = s[:-2]
     while True:
         stripped = _EDGE.sub("", _LEADING.sub("", s, count=1))
@@ -106,6 +108,8 @@ def _cal_range(left: str, right: str, ctx: Context) -> Normalised | None:
         b = Cal(year=a.year // 100 * 100 + int(right))  # "2019-20", "1868-74"
     if a is None or b is None:
         return None
+    if a.month is None and a.day is not None and b.day is None:
+        return None  # "3 - October" is no range
     if a.month is None and a.day is not None:
         a = replace(a, month=b.month)
     if b.month is None and b.day is not None:

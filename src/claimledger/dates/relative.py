@@ -29,6 +29,11 @@ _DEICTIC: dict[str, tuple[int, int]] = {
     "last evening": (-1, -1),
     "the day before yesterday": (-2, -2),
     "the day after tomorrow": (2, 2),
+    # the present: the day of publication (TimeML's PRESENT_REF)
+    "now": (0, 0),
+    "right now": (0, 0),
+    "currently": (0, 0),
+    "present": (0, 0),  # "at present" without its preposition
 }
 _DAY_WORD = re.compile(rf"^(yesterday|today|tomorrow|tonight)(?:\s+({PART_OF_DAY_RE}))?$")
 _DAY_WORD_OFFSET = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}

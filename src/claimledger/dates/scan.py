@@ -30,6 +30,7 @@ _MY = rf"{MONTH_RE},?\s+(?:of\s+)?{YEAR4_RE}\b"
 _DATE = rf"(?:{_WD},?\s+)?(?:{_DM_WIRE}|{_DM}|{_MD})"
 _POINT = rf"(?:{_DATE}|{_MY}|{_WD}|{MONTH_RE}|{YEAR4_RE}\b)"
 _COUNT = rf"(?:\d+|{NUMBER_ALT}|an?|(?:a\s+)?couple\s+of|(?:a\s+)?few|several)"
+_DECADE = r"(?:1[89]|20)\d0'?s"
 _PREP = r"(?:in|during|since|until|till|by|of|from|through|throughout|before|after|for)"
 
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -44,12 +45,13 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?P<t>{_DATE})",
         r"\b(?P<t>\d{4}-\d\d-\d\d)\b",
         rf"\b(?P<t>{_MY})",
-        rf"\b(?P<t>(?:early|mid|late)[-\s]+(?:{MONTH_RE}{_YEAR_TAIL}?|{YEAR4_RE}\b))",
+        rf"\b(?P<t>(?:early|mid|late)[-\s]+(?:{MONTH_RE}{_YEAR_TAIL}?|{YEAR4_RE}\b(?!'?s\b)))",
+        rf"\b(?P<t>(?:early|mid|late)[-\s]+(?:the\s+)?(?:{_DECADE}|(?:this|last|next)\s+(?:week|month|year)))\b",
         rf"\b(?P<t>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:{MONTH_RE}{_YEAR_TAIL}?|{YEAR4_RE}\b"
         r"|(?:last|this|next)\s+(?:week|month|year)))",
         rf"\b{_PREP}\s+(?P<t>{MONTH_RE})(?!\s*\d)",
         rf"\b{_PREP}\s+(?:the\s+year\s+)?(?P<t>{YEAR4_RE})\b(?!\s*(?:%|percent|per\s+cent))",
-        r"\b(?P<t>(?:the\s+)?(?:1[89]|20)\d0'?s)\b",
+        rf"\b(?P<t>(?:the\s+)?{_DECADE})\b",
         rf"\b(?P<t>(?:last|this|next)\s+(?:spring|summer|autumn|winter)|(?:spring|summer|autumn|winter)\s+(?:of\s+)?"
         rf"{YEAR4_RE})\b",
         # weekdays and relative expressions
@@ -83,6 +85,11 @@ def _names_capitalised(text: str) -> bool:
     return all(m.group(0)[0].isupper() for m in _NAMES.finditer(text))
 
 
+# The present: "now", "currently", "at present"; not "until now", "from now on", "now that", "by now".
+_NOW = re.compile(r"\b(?P<t>(?:right\s+)?now|currently|at\s+present)\b(?!\s+(?:that|on)\b)", re.IGNORECASE)
+_NOT_BEFORE_NOW = re.compile(r"\b(?:until|till|up\s+to|by|from|since|for|than|just)\s+$", re.IGNORECASE)
+
+
 def scan(text: str) -> Iterator[tuple[int, int]]:
     """Character spans ``[start, end)`` of candidate time expressions (overlapping; unordered)."""
     for pattern in _PATTERNS:
@@ -92,4 +99,7 @@ def scan(text: str) -> Iterator[tuple[int, int]]:
                 yield start, end
     for m in _WIRE.finditer(text):
         if m.group("t").isupper():
+            yield m.span("t")
+    for m in _NOW.finditer(text):
+        if not _NOT_BEFORE_NOW.search(text[max(0, m.start() - 12) : m.start()]):
             yield m.span("t")
