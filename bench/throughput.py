@@ -11,10 +11,13 @@ separated words of the article texts, the same count for both systems.
 - ``claimledger``: ``Pipeline.extract_many`` (dateline blanking and truecasing, the same ``nlp.pipe`` call,
   conversion, every stage) with the same model, ``batch_size`` and ``n_process``; nothing is stored.
 
-Each is run ``--repeat`` times per process count (1 and 2), alternating, after a warm-up; words/s is the
-median. ``ratio`` = claimledger ÷ spaCy words/s at 1 process; ``ratio_2proc_vs_1proc`` = claimledger's words/s
-at 2 processes ÷ at 1 (spaCy's own is ``spacy_2proc_vs_1proc``). ``ratio_cpu`` is ``ratio`` from the CPU
-seconds of the (single) process instead of wall time: steadier on a shared machine.
+Each is run ``--repeat`` times per process count (1 and 2) after a warm-up; at 1 process the two take turns
+every ``CHUNK`` articles (so that both meet the same load on a shared machine), at 2 processes they
+alternate whole runs; words/s is the median over repeats. ``ratio`` = claimledger ÷ spaCy words/s at 1
+process; ``ratio_2proc_vs_1proc`` = claimledger's words/s at 2 processes ÷ at 1 (spaCy's own is
+``spacy_2proc_vs_1proc``); ``ratio_cpu`` is ``ratio`` from the CPU seconds of the (single) process. With
+``--dask``, ``dask_2workers_vs_1proc`` = the Dask engine on a local cluster of 2 worker processes (each runs
+the whole pipeline; started and warmed up before timing) ÷ claimledger at 1 process.
 
 Memory: for each size in ``--memory`` a fresh process runs the real ``claimledger ingest`` path (JSONL read
 lazily → ``run_ingest`` → local engine → SQLite, batch size B, 1 process) over that many articles, each copy
@@ -100,47 +103,86 @@ def count_words(articles: Sequence[Article]) -> int:
 
 
 Timing = tuple[float, float]  # wall seconds, CPU seconds of this process
+# 1-process runs alternate the two systems every CHUNK articles, so that both see the same load.
+CHUNK = 50
 
 
-def time_spacy(pipeline: Pipeline, articles: Sequence[Article], n_process: int) -> Timing:
+def time_spacy(pipeline: Pipeline, articles: Sequence[Article]) -> Timing:
     texts = [a.text for a in articles]
+    config = pipeline.config
     started, cpu = time.perf_counter(), time.process_time()
-    for _doc in pipeline.nlp.pipe(texts, batch_size=pipeline.config.batch_size, n_process=n_process):
+    for _doc in pipeline.nlp.pipe(texts, batch_size=config.batch_size, n_process=config.n_process):
         pass
     return time.perf_counter() - started, time.process_time() - cpu
 
 
-def time_claimledger(pipeline: Pipeline, articles: Sequence[Article], n_process: int) -> Timing:
-    run = Pipeline(pipeline.nlp, pipeline.resources, replace(pipeline.config, n_process=n_process))
+def time_claimledger(pipeline: Pipeline, articles: Sequence[Article]) -> Timing:
     started, cpu = time.perf_counter(), time.process_time()
-    for _ledger in run.extract_many(articles):
+    for _ledger in pipeline.extract_many(articles):
         pass
     return time.perf_counter() - started, time.process_time() - cpu
 
 
-SYSTEMS: dict[str, Callable[[Pipeline, Sequence[Article], int], Timing]] = {
+def time_dask(config: Config, articles: Sequence[Article], repeat: int) -> list[float]:
+    """Wall seconds of ``repeat`` runs of the Dask engine (a local cluster of ``config.workers`` processes,
+    started and warmed up before timing) over ``articles``; nothing is stored."""
+    from claimledger.engine import iter_batches
+    from claimledger.engine.dask_engine import DaskEngine
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # (distributed sets it when imported)
+    out = []
+    with DaskEngine.start(config) as engine:
+        for _output in engine.run(iter_batches(articles[:WARMUP], config.batch_size)):
+            pass  # every worker has loaded the model
+        for _ in range(repeat):
+            started = time.perf_counter()
+            for _output in engine.run(iter_batches(articles, config.batch_size)):
+                pass
+            out.append(time.perf_counter() - started)
+    return out
+
+
+SYSTEMS: dict[str, Callable[[Pipeline, Sequence[Article]], Timing]] = {
     "spacy": time_spacy,
     "claimledger": time_claimledger,
 }
 
 
 def throughput(pipeline: Pipeline, articles: Sequence[Article], repeat: int) -> dict[str, Any]:
+    """Words/s of both systems at 1 and 2 processes. Each process count has its own ``Pipeline`` (same
+    model, resources and batch size), built and warmed up before any timing."""
     words = count_words(articles)
-    warm = articles[:WARMUP]
-    for name, run in SYSTEMS.items():
-        run(pipeline, warm, 1)
-        logging.info("warmed up %s", name)
+    pipelines = {
+        p: Pipeline(pipeline.nlp, pipeline.resources, replace(pipeline.config, n_process=p)) for p in (1, 2)
+    }
+    for p, pipe in pipelines.items():
+        for name, run in SYSTEMS.items():
+            run(pipe, articles[:WARMUP])
+            logging.info("warmed up %s at %d process(es)", name, p)
     seconds: dict[str, list[float]] = {f"{name}_{p}proc": [] for p in (1, 2) for name in SYSTEMS}
     cpu: dict[str, list[float]] = {key: [] for key in seconds}
     for r in range(repeat):
-        for p in (1, 2):
-            order = list(SYSTEMS.items()) if r % 2 == 0 else list(reversed(SYSTEMS.items()))
+        # 1 process: the systems take turns on each chunk of articles
+        totals = {name: [0.0, 0.0] for name in SYSTEMS}
+        for c, at in enumerate(range(0, len(articles), CHUNK)):
+            chunk = articles[at : at + CHUNK]
+            order = list(SYSTEMS.items()) if (r + c) % 2 == 0 else list(reversed(SYSTEMS.items()))
             for name, run in order:
-                took, used = run(pipeline, articles, p)
-                seconds[f"{name}_{p}proc"].append(took)
-                cpu[f"{name}_{p}proc"].append(used)
-                print(f"  run {r + 1}/{repeat} {name:12s} {p} proc: {took:7.1f}s {words / took:8.0f} words/s")
-    runs = {
+                took, used = run(pipelines[1], chunk)
+                totals[name][0] += took
+                totals[name][1] += used
+        for name, (took, used) in totals.items():
+            seconds[f"{name}_1proc"].append(took)
+            cpu[f"{name}_1proc"].append(used)
+            print(f"  run {r + 1}/{repeat} {name:12s} 1 proc: {took:7.1f}s {words / took:8.0f} words/s")
+        # 2 processes: whole runs (each call starts its parser processes), the order alternating
+        order = list(SYSTEMS.items()) if r % 2 == 0 else list(reversed(SYSTEMS.items()))
+        for name, run in order:
+            took, used = run(pipelines[2], articles)
+            seconds[f"{name}_2proc"].append(took)
+            cpu[f"{name}_2proc"].append(used)
+            print(f"  run {r + 1}/{repeat} {name:12s} 2 proc: {took:7.1f}s {words / took:8.0f} words/s")
+    runs: dict[str, dict[str, Any]] = {
         key: {
             "seconds": [round(s, 2) for s in secs],
             "cpu_seconds_main_process": [round(s, 2) for s in cpu[key]],
@@ -156,7 +198,7 @@ def throughput(pipeline: Pipeline, articles: Sequence[Article], repeat: int) -> 
     return {
         "runs": runs,
         "ratio": round(wps("claimledger_1proc") / wps("spacy_1proc"), 3),
-        # the same from CPU time (1 process: all the work is in this process): steadier on a busy machine
+        # the same from CPU time (1 process: all the work is in this process)
         "ratio_cpu": round(
             statistics.median(cpu["spacy_1proc"]) / statistics.median(cpu["claimledger_1proc"]), 3
         ),
@@ -280,12 +322,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model", default=Config().model)
     parser.add_argument("--memory", default="1000,10000", help="article counts of the peak-RSS runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS runs")
+    parser.add_argument("--dask", action="store_true", help="also time the Dask engine with 2 workers")
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object last; write bench/results/"
     )
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     if args.memory_child:
         memory_child(args.memory_child, args.batch_size, args.model)
         return
@@ -309,6 +353,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         "versions": versions(pipeline),
     }
     result.update(throughput(pipeline, articles, args.repeat))
+    if args.dask:
+        dask_config = replace(config, engine="dask", workers=2)
+        secs = time_dask(dask_config, articles, args.repeat)
+        for took in secs:
+            print(f"  dask engine, 2 workers: {took:7.1f}s {result['words'] / took:8.0f} words/s")
+        dask_wps = result["words"] / statistics.median(secs)
+        result["runs"]["claimledger_dask_2workers"] = {
+            "seconds": [round(x, 2) for x in secs],
+            "words_per_s": round(dask_wps, 1),
+        }
+        result["dask_2workers_vs_1proc"] = round(
+            dask_wps / result["runs"]["claimledger_1proc"]["words_per_s"], 3
+        )
     if not args.no_memory:
         sizes = sorted({int(x) for x in args.memory.split(",") if x.strip()})
         result.update(memory(sizes, args.batch_size, args.model))
@@ -322,6 +379,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"claimledger 2 processes / 1: {result['ratio_2proc_vs_1proc']:.3f} "
         f"(target ≥ {TARGETS['ratio_2proc_vs_1proc']}; spaCy's own: {result['spacy_2proc_vs_1proc']:.3f})"
     )
+    if "dask_2workers_vs_1proc" in result:
+        print(f"claimledger Dask engine, 2 workers / local 1 process: {result['dask_2workers_vs_1proc']:.3f}")
     if "rss_ratio" in result:
         print(f"peak RSS largest / smallest run: {result['rss_ratio']:.3f} (target ≤ {TARGETS['rss_ratio']})")
     if args.json:

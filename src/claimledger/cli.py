@@ -195,7 +195,10 @@ def ingest(
     from claimledger.store import open_store
 
     _setup_logging(verbose)
-    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's own chatter, even with -v
+    if engine is EngineName.dask:
+        import distributed  # noqa: F401  (it sets up its own loggers when imported)
+
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's own chatter, even with -v
     options: dict[str, object] = {"engine": engine.value}
     for name, value in (("n_process", processes), ("scheduler", scheduler), ("workers", workers)):
         if value is not None:
