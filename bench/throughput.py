@@ -25,7 +25,7 @@ made unique so that none is skipped as already stored, and reports its peak RSS;
 size's peak ÷ the smallest's.
 
 With ``--json`` the last line printed is one JSON object, also written to
-``bench/results/throughput-<date>.json``.
+``bench/results/throughput-<date>[-<label>].json``.
 """
 
 from __future__ import annotations
@@ -326,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object last; write bench/results/"
     )
+    parser.add_argument("--label", help="results file bench/results/throughput-<date>-<label>.json")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -385,7 +386,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"peak RSS largest / smallest run: {result['rss_ratio']:.3f} (target ≤ {TARGETS['rss_ratio']})")
     if args.json:
         RESULTS.mkdir(exist_ok=True)
-        path = RESULTS / f"throughput-{result['date']}.json"
+        suffix = f"-{args.label}" if args.label else ""
+        path = RESULTS / f"throughput-{result['date']}{suffix}.json"
         path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(result))
 
