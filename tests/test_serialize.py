@@ -162,7 +162,10 @@ LEDGERS = {"rich": rich_ledger, "minimal": minimal_ledger, "published_date": dat
 
 SCHEMA_KEYS = {
     "article": {"id", "url", "source", "published", "title", "language", "text", "content_hash"},
-    "actors": {"id", "name", "kind", "aliases", "affiliation", "role", "country", "mentions", "component"},
+    "actors": {
+        *("id", "name", "kind", "aliases", "affiliation", "role", "country", "mentions"),
+        *("component", "canonical"),
+    },
     "places": {
         *("id", "name", "kind", "country", "admin1", "admin2", "lat", "lon", "geonames_id", "precision"),
         *("mentions", "component"),

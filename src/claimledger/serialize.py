@@ -93,6 +93,7 @@ def actor_to_dict(actor: Actor) -> JsonDict:
         "role": actor.role,
         "country": actor.country,
         "mentions": [_span(s) for s in actor.mentions],
+        "canonical": actor.canonical,
         "component": actor.component,
     }
 
@@ -377,6 +378,7 @@ def actor_from_dict(d: object, origin: str = "<ledger>", path: str = "actor") ->
         role=f.opt_str("role"),
         country=f.opt_str("country"),
         component=f.str_or("component", _component_default(Actor)),
+        canonical=f.opt_str("canonical"),
     )
 
 

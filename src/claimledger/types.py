@@ -209,6 +209,8 @@ class Actor:
     role: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
     component: str = "actors"
+    # the actor-base entry this mention resolves to (``BaseActor.id``), or None for an article-local actor
+    canonical: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,3 +336,88 @@ class ArticleLedger:
     claims: tuple[Claim, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     errors: tuple[StageError, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- actor base
+
+
+@dataclass(frozen=True, slots=True)
+class BaseActor:
+    """One curated entry of the actor base (``data/actors.tsv`` or a user's ``--actors`` file)."""
+
+    id: str  # stable, e.g. "state:PK", "group:taliban"
+    name: str
+    kind: str  # one of ACTOR_KINDS
+    aliases: tuple[str, ...] = ()  # other names, acronyms and demonyms that resolve to this actor
+    country: str | None = None  # ISO 3166-1 alpha-2
+    parent: str | None = None  # BaseActor.id of the organisation or state it belongs to
+    source: str = ""  # where the entry's facts come from
+
+
+# --------------------------------------------------------------------------- cross-article ledger
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's event as merged into a ledger event."""
+
+    article_id: str
+    event_id: str  # the event's local id in its article
+    outlet: str | None = None  # the article's source (outlet)
+    published: dt.date | None = None
+    occurred: bool = True  # Event.occurred of that article's event
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerClaim:
+    """A claim about a ledger event, from one of its reports."""
+
+    article_id: str
+    claim_id: str  # local id in its article
+    stance: str  # assert | deny
+    source_key: str  # who is speaking: a BaseActor id, a normalised name, "outlet:<outlet>", ...
+    source_text: str | None = None
+    time: dt.date | None = None  # the utterance date (or the article's publication date)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEvent:
+    """One happening, merged across the articles that report it.
+
+    ``sources`` are the distinct independent sources asserting it (syndicated copies and several
+    articles of one outlet count once); ``corroboration`` is their number; ``contested`` is True
+    when some source denies it or a ``LedgerContradiction`` is about it.
+    """
+
+    id: str  # stable: derived from the earliest report's (article_id, event_id)
+    type: str  # PLOVER type
+    reports: tuple[Report, ...]
+    mode: str | None = None
+    acled: AcledCode | None = None
+    actor1: str | None = None  # BaseActor id, or a normalised article-local name
+    actor2: str | None = None
+    actor1_name: str | None = None
+    actor2_name: str | None = None
+    place_name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    fatalities: int | None = None  # the lowest figure reported, as ACLED
+    claims: tuple[LedgerClaim, ...] = ()
+    sources: tuple[str, ...] = ()
+    corroboration: int = 0
+    contested: bool = False
+    component: str = "ledger"
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerContradiction:
+    """Claims about one ledger event that cannot all be true."""
+
+    event: str  # LedgerEvent.id
+    field: str  # "occurrence" (assert vs deny), "fatalities", "control", ...
+    claims: tuple[LedgerClaim, ...]
+    values: tuple[str, ...] = ()
+    component: str = "ledger"
