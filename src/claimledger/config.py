@@ -22,6 +22,11 @@ class Config:
     scheduler: address of a running Dask scheduler ("tcp://host:8786"); None starts a local cluster.
     workers: worker processes of that local Dask cluster.
     batches_in_flight: Dask batches submitted ahead of the writer; 0 means two per worker.
+    actors_file: a user's actor-base file (same columns as ``data/actors.tsv``) added to the packaged one.
+    ledger_days: cross-article merge: reports whose dates are within this many days may be one event.
+    ledger_km: cross-article merge: reports whose places are within this many km may be one event.
+    near_duplicate: Jaccard similarity of text shingles (MinHash estimate) above which two articles are
+        copies of one report (syndication, reprints) and add no independent corroboration.
     """
 
     model: str = DEFAULT_MODEL
@@ -35,3 +40,7 @@ class Config:
     scheduler: str | None = None
     workers: int = 2
     batches_in_flight: int = 0
+    actors_file: str | None = None
+    ledger_days: int = 2
+    ledger_km: float = 50.0
+    near_duplicate: float = 0.7
