@@ -70,3 +70,16 @@ def test_batch_and_single_agree(pipeline) -> None:  # type: ignore[no-untyped-de
     batch = [ledger_to_dict(x) for x in pipeline.extract_many(arts)]
     single = [ledger_to_dict(pipeline.extract(a)) for a in arts]
     assert batch == single
+
+
+def test_dateline_day_stands_in_for_a_missing_publication_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- Urban guerrillas attacked a police post in San Miguel "
+        "yesterday, killing two policemen, the army reported."
+    )
+    ledger = pipeline.extract(make_article(text, published=None))
+    assert ledger.article.published is None
+    times = {t.id: t for t in ledger.times}
+    dated = [times[e.time] for e in ledger.events if e.time in times]
+    assert dated, ledger.events
+    assert {(t.start.isoformat(), t.end.isoformat()) for t in dated} == {("1990-01-02", "1990-01-02")}

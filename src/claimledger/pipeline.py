@@ -21,7 +21,7 @@ from claimledger.coding.refine import refine_events
 from claimledger.coding.triggers import TriggerLexicon, load_triggers
 from claimledger.config import Config
 from claimledger.cue_model import CueModel, load_cue_model
-from claimledger.dateline import blank, dateline_country, dateline_place, find_dateline
+from claimledger.dateline import blank, dateline_country, dateline_date, dateline_place, find_dateline
 from claimledger.dates import extract_times
 from claimledger.errors import ClaimledgerError
 from claimledger.geo.extract import extract_places
@@ -184,9 +184,9 @@ class Pipeline:
         actors = ActorResult(actors=(), token_actor={}, resolve=lambda i: None)
         drafts: list[DraftEvent] = []
         claims: list[DraftClaim] = []
-        published = article.published
-
         dateline = find_dateline(article.text)
+        # without a publication date, the dateline's day ("SAN SALVADOR, 3 JAN 90 --") is the reference
+        published = article.published or dateline_date(article.text, dateline)
         dateline_pid: str | None = None
         try:
             hint = dateline_country(article.text, dateline, self.resources.gazetteer)
