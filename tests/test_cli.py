@@ -63,12 +63,20 @@ def test_ingest_is_idempotent_and_queries_work(_warm, tmp_path: Path) -> None:  
     examples = REPO / "examples"
     res = runner.invoke(app, ["ingest", str(examples), "--db", str(db)])
     assert res.exit_code == 0, res.output
-    first = runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout.splitlines()
+    assert re.search(r"ledger: [1-9]\d* event\(s\), \d+ contradiction\(s\) from 3 article\(s\)", res.output)
+    first = runner.invoke(app, ["events", "--per-article", "--db", str(db), "--json"]).stdout.splitlines()
     assert first
+    ledger = runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout.splitlines()
+    assert ledger
     again = runner.invoke(app, ["ingest", str(examples), "--db", str(db)])
     assert again.exit_code == 0 and "already in the ledger" in again.output
-    second = runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout.splitlines()
+    assert "0 new, 0 updated, 0 removed" in again.output  # the ledger's rows are untouched
+    second = runner.invoke(app, ["events", "--per-article", "--db", str(db), "--json"]).stdout.splitlines()
     assert first == second
+    assert runner.invoke(app, ["events", "--db", str(db), "--json"]).stdout.splitlines() == ledger
+    merged = json.loads(ledger[0])
+    assert {"reports", "sources", "corroboration", "contested", "claims", "contradictions"} <= set(merged)
+    assert runner.invoke(app, ["show", merged["id"], "--db", str(db)]).exit_code == 0
     event_id = json.loads(first[0])["event_id"]
     shown = runner.invoke(app, ["show", event_id, "--db", str(db)])
     assert shown.exit_code == 0 and "evidence" in shown.stdout
@@ -76,6 +84,94 @@ def test_ingest_is_idempotent_and_queries_work(_warm, tmp_path: Path) -> None:  
     assert claims.exit_code == 0
     missing = runner.invoke(app, ["show", "nope:e1", "--db", str(db)])
     assert missing.exit_code == 1
+
+
+@pytest.fixture
+def ledger_db(tmp_path: Path) -> str:
+    """A store holding one article (tests/store's hand-built ledger) and a hand-built ledger."""
+    from claimledger.store import open_store
+    from tests.store.conftest import build_ledger
+    from tests.store.test_ledger_store import LEDGER
+
+    db = str(tmp_path / "l.db")
+    with open_store(db) as store:
+        store.add_ledger(build_ledger())
+        store.replace_ledger(LEDGER)
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        ([], ["Laaa", "Lbbb", "Lccc", "L000"]),
+        (["--contested"], ["Laaa"]),
+        (["--actor", "state:SY"], ["Laaa", "Lbbb"]),
+        (["--actor", "NF"], ["Laaa"]),
+        (["--place", "basra"], ["Lccc"]),
+        (["--since", "2021-09-09", "--until", "2021-09-30"], ["Lbbb", "Lccc"]),
+        (["--type", "coerce"], ["Lbbb"]),
+        (["--min-corroboration", "2"], ["Laaa"]),
+        (["--limit", "1"], ["Laaa"]),
+    ],
+)
+def test_events_lists_the_ledger(ledger_db: str, args: list[str], ids: list[str]) -> None:
+    res = runner.invoke(app, ["events", "--db", ledger_db, "--json", *args])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ids
+
+
+def test_events_json_and_table_show_corroboration_and_reports(ledger_db: str) -> None:
+    line = runner.invoke(app, ["events", "--db", ledger_db, "--json", "--contested"]).stdout
+    event = json.loads(line)
+    assert [r["article_id"] for r in event["reports"]] == ["art-1", "art-2"]
+    assert (event["sources"], event["corroboration"], event["contested"]) == (
+        ["group:front", "outlet:wire"],
+        2,
+        True,
+    )
+    assert [k["field"] for k in event["contradictions"]] == ["occurrence"]
+    table = runner.invoke(app, ["events", "--db", ledger_db]).stdout
+    assert "ledger events (4)" in table and "2 contested" in table
+    per_article = runner.invoke(app, ["events", "--per-article", "--db", ledger_db, "--json"]).stdout
+    assert [json.loads(x)["event_id"] for x in per_article.splitlines()] == ["art-1:e1", "art-1:e2"]
+
+
+def test_show_takes_a_ledger_event_id(ledger_db: str) -> None:
+    shown = runner.invoke(app, ["show", "Laaa", "--db", ledger_db])
+    assert shown.exit_code == 0, shown.output
+    assert "corroboration: 2" in shown.stdout and "CONTESTED" in shown.stdout
+    assert "report art-2:e4" in shown.stdout and "contradiction on occurrence: assert vs deny" in shown.stdout
+    as_json = json.loads(runner.invoke(app, ["show", "Laaa", "--db", ledger_db, "--json"]).stdout)
+    assert as_json["id"] == "Laaa" and len(as_json["claims"]) == 3
+    assert runner.invoke(app, ["show", "art-1:e1", "--db", ledger_db]).exit_code == 0
+    missing = runner.invoke(app, ["show", "Lzzz", "--db", ledger_db])
+    assert missing.exit_code == 1 and "nor a ledger event" in missing.output
+
+
+def test_actor_summarises_an_actor(ledger_db: str) -> None:
+    res = runner.invoke(app, ["actor", "army", "--db", ledger_db, "--json"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)
+    assert summary["keys"] == ["state:SY"]
+    assert (summary["events"], summary["claims"], summary["denies"], summary["contradicted"]) == (2, 1, 1, 1)
+    table = runner.invoke(app, ["actor", "army", "--db", ledger_db]).stdout
+    assert "state:SY" in table and re.search(r"events it took part in\s*│\s*2", table)
+
+
+@pytest.mark.parametrize(
+    ("args", "rows"),
+    [
+        ([], [("2021-09-06", 1), ("2021-09-08", 1), ("2021-09-14", 1)]),
+        (["--by", "week"], [("2021-09-06", 2), ("2021-09-13", 1)]),
+        (["--by", "week", "--place", "dara"], [("2021-09-06", 2)]),
+    ],
+)
+def test_timeline_counts_ledger_events(ledger_db: str, args: list[str], rows: list[tuple[str, int]]) -> None:
+    res = runner.invoke(app, ["timeline", "--db", ledger_db, "--json", *args])
+    assert res.exit_code == 0, res.output
+    got = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(b["start"], b["events"]) for b in got] == rows
+    assert "ledger events per day" in runner.invoke(app, ["timeline", "--db", ledger_db]).stdout
 
 
 def test_bad_inputs_are_reported_and_others_stored(_warm, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +211,7 @@ def test_eval_unknown_dataset(_warm) -> None:  # type: ignore[no-untyped-def]
 def test_readme_documents_every_command() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
-    assert names >= {"extract", "ingest", "events", "claims", "show", "eval"}
+    assert names >= {"extract", "ingest", "events", "claims", "show", "eval", "actor", "timeline"}
     for name in names:
         assert re.search(rf"claimledger {re.escape(name)}\b", readme), f"README does not document `{name}`"
 

@@ -23,6 +23,7 @@ from claimledger.errors import ClaimledgerError, UnsupportedLanguageError
 if TYPE_CHECKING:
     from claimledger.ingest import IngestResult
     from claimledger.pipeline import Pipeline
+    from claimledger.store.ledger_base import LedgerEventDetail
     from claimledger.types import ArticleLedger
 
 app = typer.Typer(
@@ -35,6 +36,13 @@ out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("--db", help="Ledger database: a SQLite file path (or sqlite:///path).")
+ACTORS_OPTION = typer.Option(
+    "--actors",
+    help="A user's actor-base file (TSV, the columns of data/actors.tsv) added to the packaged one",
+    exists=True,
+    dir_okay=False,
+    resolve_path=True,
+)
 
 
 class Format(StrEnum):
@@ -61,9 +69,11 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option) from None
 
 
-def _config(model: str | None, batch_size: int | None = None) -> Config:
+def _config(model: str | None, batch_size: int | None = None, actors: Path | None = None) -> Config:
     cfg = Config()
     kwargs: dict[str, object] = {}
+    if actors is not None:
+        kwargs["actors_file"] = str(actors)
     if model:
         kwargs["model"] = model
     if batch_size:
@@ -123,6 +133,7 @@ def extract(
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="json, jsonl or table")] = Format.json,
     model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
+    actors: Annotated[Path | None, ACTORS_OPTION] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Extract the ledger of each article and print it (nothing is stored)."""
@@ -130,9 +141,13 @@ def extract(
     from claimledger.serialize import ledger_to_dict
 
     _setup_logging(verbose)
-    config = _config(model)
+    config = _config(model, actors=actors)
     pub = _parse_date(published, "--published")
-    pipeline = _pipeline(config)
+    try:
+        pipeline = _pipeline(config)
+    except ClaimledgerError as exc:
+        err.print(f"[red]error[/] {exc.message}")
+        raise typer.Exit(2) from None
     failures: list[str] = []
     docs: list[dict[str, object]] = []
     for result, ledger in _ledgers(pipeline, iter_articles(files, config, pub), failures):
@@ -181,6 +196,7 @@ def ingest(
         str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster")
     ] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes of the local Dask cluster")] = None,
+    actors: Annotated[Path | None, ACTORS_OPTION] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Extract and store articles in the ledger, in batches.
@@ -191,6 +207,7 @@ def ingest(
     from claimledger.engine import check_config, make_engine, run_ingest
     from claimledger.ingest import iter_articles
     from claimledger.ingest.count import count_inputs
+    from claimledger.ledger.refresh import refresh_ledger
     from claimledger.progress import IngestProgress, print_summary
     from claimledger.store import open_store
 
@@ -203,7 +220,7 @@ def ingest(
     for name, value in (("n_process", processes), ("scheduler", scheduler), ("workers", workers)):
         if value is not None:
             options[name] = value
-    config = replace(_config(model, batch_size), **options)  # type: ignore[arg-type]
+    config = replace(_config(model, batch_size, actors), **options)  # type: ignore[arg-type]
     try:
         check_config(config)
     except ClaimledgerError as exc:
@@ -217,10 +234,17 @@ def ingest(
             IngestProgress(err, count_inputs(paths)) as progress,
         ):
             summary = run_ingest(iter_articles(paths, config, pub), store, runner, config, progress)
+            refreshed = refresh_ledger(store, config)
     except ClaimledgerError as exc:
         err.print(f"[red]error[/] {exc.message}")
         raise typer.Exit(2) from None
     print_summary(err, summary)
+    change = refreshed.change
+    err.print(
+        f"ledger: {refreshed.events} event(s), {refreshed.contradictions} contradiction(s) from "
+        f"{refreshed.articles} article(s); {change.inserted} new, {change.updated} updated, "
+        f"{change.deleted} removed ({refreshed.seconds:.1f}s)"
+    )
     raise typer.Exit(1 if summary.failures else 0)
 
 
@@ -228,15 +252,94 @@ def ingest(
 def events(
     db: Annotated[str, DB_OPTION] = "ledger.db",
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type")] = None,
-    actor: Annotated[str | None, typer.Option(help="actor name (substring)")] = None,
-    place: Annotated[str | None, typer.Option(help="place name (substring)")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="actor name or alias (substring) or actor-base id")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="place name or country code (substring)")] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     contested: Annotated[bool, typer.Option("--contested", help="only contested events")] = False,
+    min_corroboration: Annotated[
+        int, typer.Option("--min-corroboration", help="at least this many independent sources")
+    ] = 0,
+    per_article: Annotated[
+        bool, typer.Option("--per-article", help="each article's own events instead of the merged ledger")
+    ] = False,
     limit: Annotated[int, typer.Option(help="at most this many rows")] = 200,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
 ) -> None:
-    """List the events in the ledger."""
+    """List the events of the cross-article ledger: merged across articles, with their corroboration."""
+    from claimledger.store import open_store
+    from claimledger.store.ledger_base import LedgerQuery
+
+    if per_article:
+        _article_events(db, type, actor, place, since, until, contested, limit, as_json)
+        return
+    query = LedgerQuery(
+        type=type.upper() if type else None,
+        actor=actor,
+        place=place,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        contested=contested,
+        min_corroboration=min_corroboration,
+        limit=limit,
+    )
+    with open_store(db) as store:
+        rows = store.list_ledger_events(query)
+        if as_json:
+            for r in rows:
+                line = _ledger_event_dict(store.get_ledger_event(r.id))
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            return
+    table = Table(title=f"ledger events ({len(rows)})", show_lines=False)
+    for col in ("id", "type", "ACLED", "actor1", "actor2", "place", "date", "deaths", "sources", "reports"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r.id,
+            r.type + (f"/{r.mode}" if r.mode else ""),
+            r.acled_sub_event_type or "",
+            r.actor1_name or r.actor1 or "",
+            r.actor2_name or r.actor2 or "",
+            ", ".join(x for x in (r.place, r.country) if x),
+            _dates(r.date_start, r.date_end),
+            "" if r.fatalities is None else str(r.fatalities),
+            str(r.corroboration) + (" contested" if r.contested else ""),
+            f"{r.reports} ({r.claims} claims)",
+        )
+    out.print(table)
+
+
+def _ledger_event_dict(detail: LedgerEventDetail) -> dict[str, object]:
+    """A ledger event as JSON: its record (reports, sources, corroboration, contested, claims) and its
+    contradictions."""
+    from claimledger.ledger.serialize import ledger_contradiction_to_dict, ledger_event_to_dict
+
+    return {
+        **ledger_event_to_dict(detail.record),
+        "contradictions": [ledger_contradiction_to_dict(k) for k in detail.contradictions],
+    }
+
+
+def _dates(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None:
+        return ""
+    return str(start) if end is None or start == end else f"{start}..{end}"
+
+
+def _article_events(
+    db: str,
+    type: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    contested: bool,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """``claimledger events --per-article``: each article's own events."""
     from claimledger.store import EventQuery, open_store
 
     query = EventQuery(
@@ -320,11 +423,14 @@ def claims(
 
 @app.command()
 def show(
-    event_id: Annotated[str, typer.Argument(help="store-wide event id (as `claimledger events` prints it)")],
+    event_id: Annotated[
+        str,
+        typer.Argument(help="event id, as `claimledger events` (ledger) or `events --per-article` print it"),
+    ],
     db: Annotated[str, DB_OPTION] = "ledger.db",
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """One event: its evidence sentences, who said them, and any contradiction."""
+    """One event (an article's, or a ledger event): its evidence, who said it, and any contradiction."""
     from claimledger.errors import NotFoundError
     from claimledger.store import open_store
 
@@ -332,8 +438,13 @@ def show(
         try:
             d = store.get_event(event_id)
         except NotFoundError as exc:
-            err.print(f"[red]error[/] {exc.message}")
-            raise typer.Exit(1) from None
+            try:
+                ledger_event = store.get_ledger_event(event_id)
+            except NotFoundError:
+                err.print(f"[red]error[/] {exc.message}, nor a ledger event with that id")
+                raise typer.Exit(1) from None
+            _show_ledger_event(ledger_event, as_json)
+            return
     if as_json:
         sys.stdout.write(json.dumps(_row_dict(d.row), default=str, indent=2) + "\n")
         return
@@ -364,6 +475,148 @@ def show(
             f"[red]contradiction[/] on {k.field}: "
             + ", ".join(f"{cid} {v}" for cid, v in zip(k.claim_ids, k.values, strict=False))
         )
+
+
+def _show_ledger_event(d: LedgerEventDetail, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(_ledger_event_dict(d), ensure_ascii=False, indent=2) + "\n")
+        return
+    r = d.row
+    out.print(
+        f"{r.id}  {r.type}{'/' + r.mode if r.mode else ''}  ACLED: {r.acled_sub_event_type or '-'}",
+        markup=False,
+    )
+    out.print(
+        f"actor1: {r.actor1_name or r.actor1 or '-'}   actor2: {r.actor2_name or r.actor2 or '-'}   "
+        f"place: {', '.join(x for x in (r.place, r.country) if x) or '-'}   "
+        f"date: {_dates(r.date_start, r.date_end) or '-'}   "
+        f"fatalities: {r.fatalities if r.fatalities is not None else '-'}",
+        markup=False,
+    )
+    out.print(
+        f"corroboration: {r.corroboration} ({', '.join(d.record.sources) or 'no asserting source'})"
+        f"{'   CONTESTED' if r.contested else ''}",
+        markup=False,
+    )
+    for rep in d.reports:
+        out.print(
+            f"  report {rep.article_id}:{rep.event_id} {rep.outlet or ''} {rep.published or ''}"
+            f"{'' if rep.occurred else ' (denied or negated)'}",
+            markup=False,
+        )
+    for c in d.claims:
+        out.print(
+            f"  claim {c.article_id}:{c.claim_id} {c.source_text or c.source_key} [{c.source_key}] {c.stance}"
+            f"{' on ' + str(c.time) if c.time else ''}",
+            markup=False,
+        )
+    for k in d.contradictions:
+        out.print(
+            f"contradiction on {k.field}: {' vs '.join(k.values)}; claims "
+            + ", ".join(f"{c.article_id}:{c.claim_id}" for c in k.claims),
+            markup=False,
+        )
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="actor name or alias (substring) or actor-base id")],
+    db: Annotated[str, DB_OPTION] = "ledger.db",
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object")] = False,
+) -> None:
+    """How an actor fares in the ledger: claims it made, events it took part in, contradicted or
+    corroborated claims."""
+    from claimledger.store import open_store
+
+    with open_store(db) as store:
+        summary = store.actor_summary(name)
+    if as_json:
+        sys.stdout.write(json.dumps(_row_dict(summary)) + "\n")
+        return
+    table = Table(title=f"actor {name!r}: {', '.join(summary.keys) or 'not found'}")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("events it took part in", summary.events),
+        ("claims it made", summary.claims),
+        ("  asserting", summary.asserts),
+        ("  denying", summary.denies),
+        ("  events its claims are about", summary.events_claimed),
+        ("  contradicted", summary.contradicted),
+        ("  corroborated by another source", summary.corroborated),
+    ):
+        table.add_row(label, str(value))
+    out.print(table)
+
+
+class Step(StrEnum):
+    day = "day"
+    week = "week"
+
+
+@app.command()
+def timeline(
+    db: Annotated[str, DB_OPTION] = "ledger.db",
+    by: Annotated[Step, typer.Option("--by", help="day or week (ISO weeks, from Monday)")] = Step.day,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="actor name or alias (substring) or actor-base id")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="place name or country code (substring)")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    contested: Annotated[bool, typer.Option("--contested", help="only contested events")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+) -> None:
+    """Ledger events per day or week: how many, how many contested, their reports and fatalities."""
+    from claimledger.store import open_store
+    from claimledger.store.ledger_base import LedgerQuery
+
+    query = LedgerQuery(
+        type=type.upper() if type else None,
+        actor=actor,
+        place=place,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        contested=contested,
+    )
+    with open_store(db) as store:
+        buckets = store.timeline(query, by.value)
+    if as_json:
+        for b in buckets:
+            sys.stdout.write(json.dumps(_row_dict(b), default=str) + "\n")
+        return
+    table = Table(title=f"ledger events per {by.value} ({len(buckets)})")
+    for col in (by.value, "events", "contested", "reports", "fatalities"):
+        table.add_column(col, justify="left" if col == by.value else "right")
+    for b in buckets:
+        table.add_row(str(b.start), str(b.events), str(b.contested), str(b.reports), str(b.fatalities))
+    out.print(table)
+
+
+@app.command()
+def serve(
+    db: Annotated[str, DB_OPTION] = "ledger.db",
+    host: Annotated[
+        str, typer.Option(help="address to listen on (reads are open to loopback clients)")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="CLAIMLEDGER_TOKEN", help="API token that writes (ingest) need")
+    ] = None,
+    public_reads: Annotated[bool, typer.Option("--public-reads", help="let any client read")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model package name (for ingest)")] = None,
+) -> None:
+    """Serve the ledger: web pages at /, the HTTP API at /api (OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from claimledger.api import ApiConfig, create_app, lazy_pipeline
+
+    config = _config(model)
+    api = create_app(
+        db, ApiConfig(token=token, public_reads=public_reads, pipeline=config), lazy_pipeline(config)
+    )
+    uvicorn.run(api, host=host, port=port)
 
 
 @app.command("eval")

@@ -13,6 +13,16 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 
 from claimledger.errors import StoreError
+from claimledger.store.ledger_base import (
+    ActorSummary,
+    LedgerChange,
+    LedgerEventDetail,
+    LedgerEventRow,
+    LedgerQuery,
+    LedgerSnapshot,
+    TimelineBucket,
+    TimelineStep,
+)
 from claimledger.types import Actor, ArticleLedger, Claim, Event, Place, TimeExpr
 
 if TYPE_CHECKING:
@@ -210,6 +220,25 @@ class LedgerStore(Protocol):
     def get_event(self, event_id: str) -> EventDetail: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    # The cross-article ledger (``claimledger.ledger.cross``), rebuilt as a whole by ``replace_ledger``.
+
+    def replace_ledger(self, ledger: LedgerSnapshot) -> LedgerChange:
+        """Make ``ledger`` (a ``claimledger.ledger.cross.CrossLedger``) the stored cross-article ledger,
+        in one transaction. Rows are keyed by the stable ledger event ids: an event whose record and
+        contradictions are unchanged is not rewritten, so storing an identical ledger changes no row.
+        StoreError if two events share an id or a contradiction is about no event of ``ledger``."""
+        ...
+
+    def list_ledger_events(self, query: LedgerQuery) -> list[LedgerEventRow]: ...
+
+    def get_ledger_event(self, event_id: str) -> LedgerEventDetail: ...
+
+    def actor_summary(self, name: str) -> ActorSummary: ...
+
+    def timeline(self, query: LedgerQuery | None = None, by: TimelineStep = "day") -> list[TimelineBucket]:
+        """Dated ledger events matching ``query`` (its page is ignored) per day or ISO week."""
+        ...
 
     def close(self) -> None: ...
 

@@ -22,8 +22,18 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.rows import DictRow, dict_row
 
 from claimledger.errors import NotFoundError, StoreError
-from claimledger.store import postgres_query
+from claimledger.store import ledger_sql, postgres_query
 from claimledger.store.base import ArticleRow, ClaimQuery, ClaimRow, EventDetail, EventQuery, EventRow
+from claimledger.store.ledger_base import (
+    ActorSummary,
+    LedgerChange,
+    LedgerEventDetail,
+    LedgerEventRow,
+    LedgerQuery,
+    LedgerSnapshot,
+    TimelineBucket,
+    TimelineStep,
+)
 from claimledger.store.migrations import POSTGRES_MIGRATIONS, Migration
 from claimledger.store.postgres_text import register_text_adapters
 from claimledger.store.rows import TableRows, check_ledger, insert_sql, ledger_rows
@@ -36,6 +46,7 @@ PgConnection = psycopg.Connection[Any]
 PgMigration = Migration[PgConnection]
 
 _MIGRATION_LOCK = 0x636C6D6967  # pg_advisory_xact_lock key of schema changes ("clmig")
+_LEDGER_LOCK = 0x636C6C6467  # pg_advisory_xact_lock key of cross-article ledger rewrites ("clldg")
 _CONNECT_TIMEOUT = 10
 
 
@@ -88,6 +99,25 @@ def _insert_rows(conn: PgConnection, part: TableRows) -> None:
     if part.rows:
         with conn.cursor() as cur:
             cur.executemany(insert_sql(part.table, part.columns, "%s"), part.rows)
+
+
+class _LedgerDb:
+    """The connection as ``claimledger.store.ledger_sql`` uses it (``?`` placeholders become ``%s``)."""
+
+    true = "true"
+    order = "le.date_start NULLS LAST, le.id"
+    no_limit: object = None
+
+    def __init__(self, conn: PgConnection) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[DictRow]:
+        with self._conn.cursor(row_factory=dict_row) as cur:
+            return cur.execute(sql.replace("?", "%s"), params).fetchall()
+
+    def write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        with self._conn.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), rows)
 
 
 class PostgresStore:
@@ -246,6 +276,33 @@ class PostgresStore:
                 name: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
                 for name, table in COUNTED.items()
             }
+
+    # ----------------------------------------------------------------- the cross-article ledger
+
+    def replace_ledger(self, ledger: LedgerSnapshot) -> LedgerChange:
+        """One transaction; concurrent rewrites of the ledger wait for each other (an advisory lock)."""
+        with self._errors("store the cross-article ledger"), self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LEDGER_LOCK,))
+            return ledger_sql.replace_ledger(_LedgerDb(self._conn), ledger.events, ledger.contradictions)
+
+    def list_ledger_events(self, query: LedgerQuery) -> list[LedgerEventRow]:
+        with self._errors("list ledger events"):
+            return ledger_sql.list_ledger_events(_LedgerDb(self._conn), query)
+
+    def get_ledger_event(self, event_id: str) -> LedgerEventDetail:
+        with self._errors(f"read ledger event {event_id!r}"):
+            detail = ledger_sql.get_ledger_event(_LedgerDb(self._conn), event_id, self.location)
+        if detail is None:
+            raise NotFoundError(f"no ledger event with id {event_id!r} in {self.location}")
+        return detail
+
+    def actor_summary(self, name: str) -> ActorSummary:
+        with self._errors(f"summarise actor {name!r}"):
+            return ledger_sql.actor_summary(_LedgerDb(self._conn), name)
+
+    def timeline(self, query: LedgerQuery | None = None, by: TimelineStep = "day") -> list[TimelineBucket]:
+        with self._errors("count ledger events over time"):
+            return ledger_sql.timeline(_LedgerDb(self._conn), query or LedgerQuery(), by)
 
 
 _ARTICLES_SQL = (

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Self
 
 from claimledger.errors import NotFoundError, StoreError
-from claimledger.store import sqlite_query
+from claimledger.store import ledger_sql, sqlite_query
 from claimledger.store.base import (
     ArticleRow,
     ClaimQuery,
@@ -25,9 +25,19 @@ from claimledger.store.base import (
     EventQuery,
     EventRow,
 )
+from claimledger.store.ledger_base import (
+    ActorSummary,
+    LedgerChange,
+    LedgerEventDetail,
+    LedgerEventRow,
+    LedgerQuery,
+    LedgerSnapshot,
+    TimelineBucket,
+    TimelineStep,
+)
 from claimledger.store.migrations import MIGRATIONS, Migration
 from claimledger.store.rows import check_ledger
-from claimledger.store.sqlite_rows import insert_ledger
+from claimledger.store.sqlite_rows import insert_ledger, sqlite_row, sqlite_value
 from claimledger.store.views import COUNTED, RECORD_TABLES, article_row, event_detail, ledger_from_rows
 from claimledger.types import ArticleLedger
 
@@ -77,6 +87,25 @@ def apply_migrations(
         log.info("%s: applied migration %s", where, migration.name)
         done.append(migration.name)
     return done
+
+
+class _LedgerDb:
+    """The connection as ``claimledger.store.ledger_sql`` uses it (dates as ISO text)."""
+
+    true = "1"
+    order = "coalesce(le.date_start, '~'), le.id"
+    no_limit: object = -1
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        cur = self._conn.cursor()
+        cur.row_factory = sqlite3.Row
+        return cur.execute(sql, [sqlite_value(p) for p in params]).fetchall()
+
+    def write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        self._conn.executemany(sql, [sqlite_row(r) for r in rows])
 
 
 class SQLiteStore:
@@ -229,6 +258,31 @@ class SQLiteStore:
                 name: self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for name, table in COUNTED.items()
             }
+
+    # ----------------------------------------------------------------- the cross-article ledger
+
+    def replace_ledger(self, ledger: LedgerSnapshot) -> LedgerChange:
+        with self._errors("store the cross-article ledger"), transaction(self._conn):
+            return ledger_sql.replace_ledger(_LedgerDb(self._conn), ledger.events, ledger.contradictions)
+
+    def list_ledger_events(self, query: LedgerQuery) -> list[LedgerEventRow]:
+        with self._errors("list ledger events"):
+            return ledger_sql.list_ledger_events(_LedgerDb(self._conn), query)
+
+    def get_ledger_event(self, event_id: str) -> LedgerEventDetail:
+        with self._errors(f"read ledger event {event_id!r}"):
+            detail = ledger_sql.get_ledger_event(_LedgerDb(self._conn), event_id, self.location)
+        if detail is None:
+            raise NotFoundError(f"no ledger event with id {event_id!r} in {self.location}")
+        return detail
+
+    def actor_summary(self, name: str) -> ActorSummary:
+        with self._errors(f"summarise actor {name!r}"):
+            return ledger_sql.actor_summary(_LedgerDb(self._conn), name)
+
+    def timeline(self, query: LedgerQuery | None = None, by: TimelineStep = "day") -> list[TimelineBucket]:
+        with self._errors("count ledger events over time"):
+            return ledger_sql.timeline(_LedgerDb(self._conn), query or LedgerQuery(), by)
 
 
 _ARTICLES_SQL = (

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from claimledger.store.migrations import m0001_initial, m0002_query_indexes
+from claimledger.store.migrations import m0001_initial, m0002_query_indexes, m0003_ledger
 
 if TYPE_CHECKING:
     import psycopg
@@ -50,8 +50,10 @@ def postgres_migration(name: str, statements: tuple[str, ...]) -> Migration[psyc
 MIGRATIONS: tuple[Migration[sqlite3.Connection], ...] = (
     sql_migration(m0001_initial.NAME, m0001_initial.STATEMENTS),
     sql_migration(m0002_query_indexes.NAME, m0002_query_indexes.STATEMENTS),
+    sql_migration(m0003_ledger.NAME, m0003_ledger.STATEMENTS),
 )
 POSTGRES_MIGRATIONS: tuple[Migration[psycopg.Connection[Any]], ...] = (
     postgres_migration(m0001_initial.NAME, m0001_initial.POSTGRES_STATEMENTS),
     postgres_migration(m0002_query_indexes.NAME, m0002_query_indexes.POSTGRES_STATEMENTS),
+    postgres_migration(m0003_ledger.NAME, m0003_ledger.POSTGRES_STATEMENTS),
 )
